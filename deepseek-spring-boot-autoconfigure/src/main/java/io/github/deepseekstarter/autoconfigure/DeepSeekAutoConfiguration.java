@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.autoconfigure;
+
+import java.net.URI;
+
+import io.github.deepseekstarter.client.DeepSeekClientCustomizer;
+import io.github.deepseekstarter.client.DeepSeekConnector;
+import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.client.DeepSeekTimeouts;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of {@link DeepSeekTemplate}: a dedicated connection pool sized to
+ * the account's limits, a web client pointed at DeepSeek, and the template.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass({ WebClient.class, HttpClient.class })
+@EnableConfigurationProperties(DeepSeekProperties.class)
+public final class DeepSeekAutoConfiguration {
+
+	/** Pool size when no limit is configured: the published pro and flash limits. */
+	private static final int PUBLISHED_LIMITS = 500 + 2500;
+
+	@Bean(destroyMethod = "dispose")
+	@ConditionalOnMissingBean(name = "deepSeekConnectionProvider")
+	ConnectionProvider deepSeekConnectionProvider(DeepSeekProperties properties) {
+		DeepSeekProperties.Pool pool = properties.getPool();
+		int maxConnections = (pool.getMaxConnections() != null) ? pool.getMaxConnections()
+				: PUBLISHED_LIMITS + PUBLISHED_LIMITS / 10;
+		return DeepSeekConnector.connectionProvider(maxConnections, pool.getPendingAcquireMaxCount(),
+				pool.getPendingAcquireTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeepSeekTemplate deepSeekTemplate(DeepSeekProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+			@Qualifier("deepSeekConnectionProvider") ConnectionProvider connectionProvider,
+			ObjectProvider<DeepSeekClientCustomizer> customizers) {
+		DeepSeekTimeouts timeouts = timeouts(properties);
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+		DeepSeekConnector.configure(builder, baseUrl(properties), properties.getApiKey(), connectionProvider, timeouts);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return DeepSeekTemplate.builder(builder.build()).timeouts(timeouts).defaultModel(properties.getModel()).build();
+	}
+
+	private static DeepSeekTimeouts timeouts(DeepSeekProperties properties) {
+		DeepSeekProperties.Timeouts timeouts = properties.getTimeouts();
+		return new DeepSeekTimeouts(timeouts.getConnect(), timeouts.getPreInference(), timeouts.getIdle());
+	}
+
+	private static URI baseUrl(DeepSeekProperties properties) {
+		String url = properties.getBaseUrl().toString();
+		return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+	}
+
+}

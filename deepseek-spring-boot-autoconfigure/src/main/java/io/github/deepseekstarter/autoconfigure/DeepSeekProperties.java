@@ -1,0 +1,194 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the DeepSeek client, checked once bound so that a mistake
+ * fails startup with the name of the property to fix.
+ */
+@ConfigurationProperties("deepseek")
+public class DeepSeekProperties implements InitializingBean {
+
+	/**
+	 * API key of the DeepSeek account. Sent only in the Authorization header; never
+	 * logged or exposed.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Base URL of DeepSeek's API.
+	 */
+	private URI baseUrl = URI.create("https://api.deepseek.com");
+
+	/**
+	 * Model used by requests that name none.
+	 */
+	private String model = "deepseek-v4-flash";
+
+	private final Timeouts timeouts = new Timeouts();
+
+	private final Pool pool = new Pool();
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public URI getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(URI baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public String getModel() {
+		return this.model;
+	}
+
+	public void setModel(String model) {
+		this.model = model;
+	}
+
+	public Timeouts getTimeouts() {
+		return this.timeouts;
+	}
+
+	public Pool getPool() {
+		return this.pool;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		DeepSeekPropertiesValidator.validate(this);
+	}
+
+	@Override
+	public String toString() {
+		return "DeepSeekProperties[baseUrl=" + this.baseUrl + ", model=" + this.model + ", apiKey="
+				+ ((this.apiKey != null) ? "<redacted>" : "<unset>") + "]";
+	}
+
+	/**
+	 * Timeouts that tell a slow connection, a request queued at DeepSeek and a dead
+	 * connection apart.
+	 */
+	public static class Timeouts {
+
+		/**
+		 * Maximum time to open a connection.
+		 */
+		private Duration connect = Duration.ofSeconds(10);
+
+		/**
+		 * Maximum time a request may wait in DeepSeek's queue receiving only keep-alives.
+		 * Just above DeepSeek's own 10 minutes so that the server's close is seen and
+		 * reported as a server-queue timeout.
+		 */
+		private Duration preInference = Duration.ofMinutes(10).plusSeconds(30);
+
+		/**
+		 * Maximum time without any byte from DeepSeek, keep-alives included, before the
+		 * connection counts as dead.
+		 */
+		private Duration idle = Duration.ofMinutes(2);
+
+		public Duration getConnect() {
+			return this.connect;
+		}
+
+		public void setConnect(Duration connect) {
+			this.connect = connect;
+		}
+
+		public Duration getPreInference() {
+			return this.preInference;
+		}
+
+		public void setPreInference(Duration preInference) {
+			this.preInference = preInference;
+		}
+
+		public Duration getIdle() {
+			return this.idle;
+		}
+
+		public void setIdle(Duration idle) {
+			this.idle = idle;
+		}
+
+	}
+
+	/**
+	 * The dedicated connection pool.
+	 */
+	public static class Pool {
+
+		/**
+		 * Maximum number of connections to DeepSeek. By default the sum of the model
+		 * limits plus a tenth for headroom.
+		 */
+		private @Nullable Integer maxConnections;
+
+		/**
+		 * Maximum number of requests waiting for a connection once the pool is exhausted.
+		 */
+		private int pendingAcquireMaxCount = 1000;
+
+		/**
+		 * Maximum time a request waits for a connection from the pool.
+		 */
+		private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+
+		public @Nullable Integer getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(@Nullable Integer maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public int getPendingAcquireMaxCount() {
+			return this.pendingAcquireMaxCount;
+		}
+
+		public void setPendingAcquireMaxCount(int pendingAcquireMaxCount) {
+			this.pendingAcquireMaxCount = pendingAcquireMaxCount;
+		}
+
+		public Duration getPendingAcquireTimeout() {
+			return this.pendingAcquireTimeout;
+		}
+
+		public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = pendingAcquireTimeout;
+		}
+
+	}
+
+}

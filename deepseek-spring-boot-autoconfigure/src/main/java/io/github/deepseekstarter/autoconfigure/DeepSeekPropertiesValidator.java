@@ -1,0 +1,80 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks {@link DeepSeekProperties} at startup so that a mistake fails fast with the name
+ * of the property to fix, never with the value of a secret.
+ */
+final class DeepSeekPropertiesValidator {
+
+	private DeepSeekPropertiesValidator() {
+	}
+
+	static void validate(DeepSeekProperties properties) {
+		if (!StringUtils.hasText(properties.getApiKey())) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.api-key", "",
+					"The DeepSeek API key is missing. Set deepseek.api-key (for example from the DEEPSEEK_API_KEY "
+							+ "environment variable), or point deepseek.base-url at the emulator in tests.");
+		}
+		validateBaseUrl(properties.getBaseUrl());
+		if (!StringUtils.hasText(properties.getModel())) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.model", properties.getModel(),
+					"The default model must not be empty, for example deepseek-v4-flash.");
+		}
+		positive("deepseek.timeouts.connect", properties.getTimeouts().getConnect());
+		positive("deepseek.timeouts.pre-inference", properties.getTimeouts().getPreInference());
+		positive("deepseek.timeouts.idle", properties.getTimeouts().getIdle());
+		Integer maxConnections = properties.getPool().getMaxConnections();
+		if (maxConnections != null && maxConnections <= 0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.pool.max-connections", maxConnections,
+					"The pool needs at least one connection; leave it unset to size it from the model limits.");
+		}
+		if (properties.getPool().getPendingAcquireMaxCount() < 0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.pool.pending-acquire-max-count",
+					properties.getPool().getPendingAcquireMaxCount(), "Must be zero or more.");
+		}
+		positive("deepseek.pool.pending-acquire-timeout", properties.getPool().getPendingAcquireTimeout());
+	}
+
+	private static void validateBaseUrl(@Nullable URI baseUrl) {
+		if (baseUrl == null || baseUrl.getHost() == null
+				|| !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.base-url", baseUrl,
+					"The base URL must be an absolute http or https URL such as https://api.deepseek.com.");
+		}
+		if (baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.base-url", baseUrl,
+					"The base URL must not carry a query or a fragment.");
+		}
+	}
+
+	static void positive(String property, @Nullable Duration value) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "Must be a positive duration.");
+		}
+	}
+
+}

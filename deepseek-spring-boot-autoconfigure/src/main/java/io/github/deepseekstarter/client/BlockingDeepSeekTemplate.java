@@ -1,0 +1,74 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.client;
+
+import java.util.stream.Stream;
+
+import io.github.deepseekstarter.protocol.openai.Balance;
+import io.github.deepseekstarter.protocol.openai.ChatCompletion;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
+import io.github.deepseekstarter.protocol.openai.ModelList;
+
+/**
+ * The calls of {@link DeepSeekTemplate} for threads that may block, such as a servlet
+ * container's. Never call it from a reactive pipeline: it waits on the calling thread.
+ */
+public final class BlockingDeepSeekTemplate {
+
+	private final DeepSeekTemplate template;
+
+	BlockingDeepSeekTemplate(DeepSeekTemplate template) {
+		this.template = template;
+	}
+
+	/**
+	 * Sends a chat completion request and waits for the answer.
+	 * @param request the request
+	 * @return the completion
+	 */
+	public ChatCompletion chat(ChatCompletionRequest request) {
+		return this.template.chat(request).block();
+	}
+
+	/**
+	 * Streams a chat completion. Close the stream (try-with-resources) to stop reading
+	 * early; that cancels the request and frees its permit.
+	 * @param request the request
+	 * @return the chunks, as they arrive
+	 */
+	public Stream<ChatCompletionChunk> chatStream(ChatCompletionRequest request) {
+		return this.template.chatStream(request).toStream(1);
+	}
+
+	/**
+	 * Lists the models the account can use.
+	 * @return the models
+	 */
+	public ModelList models() {
+		return this.template.models().block();
+	}
+
+	/**
+	 * Reads the account balance.
+	 * @return the balance
+	 */
+	public Balance balance() {
+		return this.template.balance().block();
+	}
+
+}

@@ -1,0 +1,167 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.client;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.github.deepseekstarter.DeepSeekException;
+import io.github.deepseekstarter.DeepSeekServerQueueTimeoutException;
+import io.github.deepseekstarter.DeepSeekTransportException;
+import io.github.deepseekstarter.protocol.KeepAliveAwareDecoder;
+import io.github.deepseekstarter.protocol.ResponseProgress;
+import io.github.deepseekstarter.protocol.ServerSentEvent;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * One HTTP exchange with DeepSeek, whatever the protocol: sends a JSON body, maps error
+ * statuses to typed exceptions, decodes the body keep-alive aware and tells a
+ * server-queue timeout from a transport failure.
+ */
+final class DeepSeekExchange {
+
+	private final WebClient webClient;
+
+	private final DeepSeekTimeouts timeouts;
+
+	DeepSeekExchange(WebClient webClient, DeepSeekTimeouts timeouts) {
+		this.webClient = webClient;
+		this.timeouts = timeouts;
+	}
+
+	/**
+	 * Posts a body and reads a JSON answer that may be preceded by blank lines.
+	 * @param path the path below the base URL
+	 * @param body the serialized request
+	 * @param progress records keep-alives and the first real byte
+	 * @return the JSON text
+	 */
+	Mono<String> postForJson(String path, byte[] body, ResponseProgress progress) {
+		return this.webClient.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchangeToMono((response) -> isError(response) ? error(response)
+					: KeepAliveAwareDecoder.json(response.bodyToFlux(DataBuffer.class), progress)
+						.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress))))
+			.timeout(untilInference(progress), Mono.error(() -> preInferenceExpired(progress)))
+			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
+	}
+
+	/**
+	 * Posts a body and reads a server-sent event stream that may carry keep-alive
+	 * comments.
+	 * @param path the path below the base URL
+	 * @param body the serialized request
+	 * @param progress records keep-alives and the first real byte
+	 * @return the events with data; errors after the first event are left to the caller,
+	 * which knows what partial output means for its protocol
+	 */
+	Flux<ServerSentEvent> postForEvents(String path, byte[] body, ResponseProgress progress) {
+		return this.webClient.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(body)
+			.exchangeToFlux((response) -> isError(response) ? DeepSeekExchange.<ServerSentEvent>error(response).flux()
+					: KeepAliveAwareDecoder.events(response.bodyToFlux(DataBuffer.class), progress)
+						.switchIfEmpty(Flux.error(() -> closedBeforeInference(progress))))
+			.timeout(untilInference(progress), (event) -> Mono.<Long>never(),
+					Flux.<ServerSentEvent>error(() -> preInferenceExpired(progress)))
+			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
+	}
+
+	/**
+	 * Reads a JSON resource with {@code GET}.
+	 * @param path the path below the base URL
+	 * @return the JSON text
+	 */
+	Mono<String> get(String path) {
+		ResponseProgress progress = new ResponseProgress();
+		return this.webClient.get()
+			.uri(path)
+			.accept(MediaType.APPLICATION_JSON)
+			.exchangeToMono((response) -> isError(response) ? error(response)
+					: KeepAliveAwareDecoder.json(response.bodyToFlux(DataBuffer.class), progress)
+						.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress))))
+			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
+	}
+
+	private static boolean isError(ClientResponse response) {
+		return response.statusCode().isError();
+	}
+
+	private static <T> Mono<T> error(ClientResponse response) {
+		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+		int status = response.statusCode().value();
+		return response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.flatMap((body) -> Mono.error(ErrorMapper.toException(status, body, retryAfter)));
+	}
+
+	private Mono<Long> untilInference(ResponseProgress progress) {
+		Duration remaining = this.timeouts.preInference().minus(progress.elapsed());
+		// Once inference started the generation may take as long as it needs: the timer
+		// then never fires.
+		return Mono.delay(remaining.isNegative() ? Duration.ZERO : remaining)
+			.flatMap((tick) -> progress.started() ? Mono.never() : Mono.just(tick));
+	}
+
+	private static DeepSeekException closedBeforeInference(ResponseProgress progress) {
+		return new DeepSeekServerQueueTimeoutException(progress.keepAlives(), progress.elapsed(), true);
+	}
+
+	private static DeepSeekException preInferenceExpired(ResponseProgress progress) {
+		return new DeepSeekServerQueueTimeoutException(progress.keepAlives(), progress.elapsed(), false);
+	}
+
+	private DeepSeekException transportFailure(Throwable ex, ResponseProgress progress) {
+		if (isIdleTimeout(ex)) {
+			return new DeepSeekTransportException(
+					"No byte arrived from DeepSeek for " + this.timeouts.idle().toMillis()
+							+ " ms, not even a keep-alive; raise deepseek.timeouts.idle if the network is that slow",
+					ex);
+		}
+		if (!progress.started() && progress.keepAlives() > 0) {
+			return new DeepSeekServerQueueTimeoutException(progress.keepAlives(), progress.elapsed(), true);
+		}
+		String what = (ex instanceof WebClientRequestException) ? "The request to DeepSeek failed"
+				: "The connection to DeepSeek failed";
+		return new DeepSeekTransportException(what + ": " + ex.getClass().getSimpleName()
+				+ ((ex.getMessage() != null) ? " (" + ex.getMessage() + ")" : ""), ex);
+	}
+
+	private static boolean isIdleTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,178 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.client;
+
+import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
+import io.github.deepseekstarter.DeepSeekTransportException;
+import io.github.deepseekstarter.protocol.DeepSeekJson;
+import io.github.deepseekstarter.protocol.ResponseProgress;
+import io.github.deepseekstarter.protocol.ServerSentEvent;
+import io.github.deepseekstarter.protocol.openai.Balance;
+import io.github.deepseekstarter.protocol.openai.ChatCompletion;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
+import io.github.deepseekstarter.protocol.openai.ModelList;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The entry point for calling DeepSeek: chat completions, streamed or not, the model list
+ * and the account balance. Calls are reactive; {@link #blocking()} offers the same for
+ * servlet applications. Every call resolves the tenant's {@code user_id} and keeps the
+ * keep-alives DeepSeek sends while a request is queued out of the data.
+ */
+public class DeepSeekTemplate {
+
+	private static final String CHAT_PATH = "/chat/completions";
+
+	private final DeepSeekExchange exchange;
+
+	private final String defaultModel;
+
+	private final JsonMapper mapper = DeepSeekJson.mapper();
+
+	private final BlockingDeepSeekTemplate blocking = new BlockingDeepSeekTemplate(this);
+
+	DeepSeekTemplate(DeepSeekExchange exchange, String defaultModel) {
+		this.exchange = exchange;
+		this.defaultModel = defaultModel;
+	}
+
+	/**
+	 * A builder for a template outside of Spring Boot's auto-configuration.
+	 * @param webClient the web client, with base URL and authentication set
+	 * @return the builder
+	 */
+	public static DeepSeekTemplateBuilder builder(WebClient webClient) {
+		return new DeepSeekTemplateBuilder(webClient);
+	}
+
+	/**
+	 * Sends a chat completion request and waits for the whole answer.
+	 * @param request the request; a {@code null} model means the configured default
+	 * @return the completion, with the keep-alives and the wait seen before it
+	 */
+	public Mono<ChatCompletion> chat(ChatCompletionRequest request) {
+		return Mono.defer(() -> {
+			byte[] body = body(request, false);
+			ResponseProgress progress = new ResponseProgress();
+			return this.exchange.postForJson(CHAT_PATH, body, progress)
+				.map((json) -> read(json, ChatCompletion.class).withMetadata(progress.metadata()));
+		});
+	}
+
+	/**
+	 * Sends a chat completion request and streams the answer chunk by chunk. Keep-alive
+	 * comments and the {@code [DONE]} marker are consumed here; a stream cut after its
+	 * first chunk fails with
+	 * {@link io.github.deepseekstarter.DeepSeekStreamInterruptedException}, which keeps
+	 * the partial output.
+	 * @param request the request; a {@code null} model means the configured default
+	 * @return the chunks
+	 */
+	public Flux<ChatCompletionChunk> chatStream(ChatCompletionRequest request) {
+		return Flux.defer(() -> {
+			byte[] body = body(request, true);
+			ResponseProgress progress = new ResponseProgress();
+			OpenAiStreamState state = new OpenAiStreamState();
+			return this.exchange.postForEvents(CHAT_PATH, body, progress).<ChatCompletionChunk>handle((event, sink) -> {
+				if (event.isDone()) {
+					state.done();
+					return;
+				}
+				if (!state.isDone()) {
+					ChatCompletionChunk chunk = readChunk(event).withMetadata(progress.metadata());
+					state.accept(chunk);
+					sink.next(chunk);
+				}
+			})
+				.concatWith(Mono.defer(() -> state.isDone() ? Mono.empty() : Mono.error(state.interrupted(null))))
+				.onErrorMap((ex) -> state.hasOutput() && !state.isDone() && !isInterruption(ex), state::interrupted);
+		});
+	}
+
+	/**
+	 * Lists the models the account can use.
+	 * @return the models
+	 */
+	public Mono<ModelList> models() {
+		return this.exchange.get("/models").map((json) -> read(json, ModelList.class));
+	}
+
+	/**
+	 * Reads the account balance; this costs no tokens.
+	 * @return the balance
+	 */
+	public Mono<Balance> balance() {
+		return this.exchange.get("/user/balance").map((json) -> read(json, Balance.class));
+	}
+
+	/**
+	 * The same calls for code that may block, such as servlet applications.
+	 * @return the blocking facade
+	 */
+	public BlockingDeepSeekTemplate blocking() {
+		return this.blocking;
+	}
+
+	/**
+	 * The model used by requests that name none.
+	 * @return the default model
+	 */
+	public String defaultModel() {
+		return this.defaultModel;
+	}
+
+	private byte[] body(ChatCompletionRequest request, boolean stream) {
+		ObjectNode body = this.mapper.valueToTree(request);
+		if (request.model() == null) {
+			body.put("model", this.defaultModel);
+		}
+		request.extraBody().forEach((name, value) -> body.set(name, this.mapper.valueToTree(value)));
+		body.put("stream", stream);
+		return this.mapper.writeValueAsBytes(body);
+	}
+
+	private ChatCompletionChunk readChunk(ServerSentEvent event) {
+		return read(event.data(), ChatCompletionChunk.class);
+	}
+
+	private <T> T read(String json, Class<T> type) {
+		try {
+			return this.mapper.readValue(json, type);
+		}
+		catch (JacksonException ex) {
+			throw new DeepSeekTransportException("DeepSeek sent a body that is not a valid " + type.getSimpleName()
+					+ " (" + ex.getOriginalMessage() + ")", ex);
+		}
+	}
+
+	private static boolean isInterruption(Throwable ex) {
+		return ex instanceof DeepSeekStreamInterruptedException;
+	}
+
+	@Override
+	public String toString() {
+		return "DeepSeekTemplate[defaultModel=" + this.defaultModel + "]";
+	}
+
+}

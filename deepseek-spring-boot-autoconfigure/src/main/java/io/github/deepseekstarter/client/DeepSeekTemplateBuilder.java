@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.client;
+
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds a {@link DeepSeekTemplate} from a {@link WebClient} whose base URL and
+ * authentication are set (see {@link DeepSeekConnector}).
+ */
+public final class DeepSeekTemplateBuilder {
+
+	private final WebClient webClient;
+
+	private DeepSeekTimeouts timeouts = DeepSeekTimeouts.DEFAULTS;
+
+	private String defaultModel = "deepseek-v4-flash";
+
+	DeepSeekTemplateBuilder(WebClient webClient) {
+		this.webClient = webClient;
+	}
+
+	/**
+	 * Sets the timeouts; the connect and idle timeouts belong to the connector, this
+	 * template enforces the pre-inference one.
+	 * @param timeouts the timeouts
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder timeouts(DeepSeekTimeouts timeouts) {
+		this.timeouts = timeouts;
+		return this;
+	}
+
+	/**
+	 * Sets the model of requests that name none.
+	 * @param defaultModel the model
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder defaultModel(String defaultModel) {
+		Assert.hasText(defaultModel, "defaultModel must not be empty");
+		this.defaultModel = defaultModel;
+		return this;
+	}
+
+	/**
+	 * Builds the template.
+	 * @return the template
+	 */
+	public DeepSeekTemplate build() {
+		return new DeepSeekTemplate(new DeepSeekExchange(this.webClient, this.timeouts), this.defaultModel);
+	}
+
+}

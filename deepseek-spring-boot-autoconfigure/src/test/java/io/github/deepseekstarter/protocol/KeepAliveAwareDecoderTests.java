@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link KeepAliveAwareDecoder}: every keep-alive shape DeepSeek sends, and
+ * events cut at any byte.
+ */
+class KeepAliveAwareDecoderTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	@Test
+	void countsBlankLinesBeforeJsonBodyAsKeepAlives() {
+		ResponseProgress progress = new ResponseProgress();
+		StepVerifier.create(KeepAliveAwareDecoder.json(reads("\n", "\n\n", "{\"id\":", "\"x\"}"), progress))
+			.expectNext("{\"id\":\"x\"}")
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(progress.keepAlives()).isEqualTo(3);
+		assertThat(progress.started()).isTrue();
+	}
+
+	@Test
+	void toleratesCarriageReturnsAndSpacesBeforeJsonBody() {
+		ResponseProgress progress = new ResponseProgress();
+		StepVerifier.create(KeepAliveAwareDecoder.json(reads("\r\n\r\n  {\"a\":1}\n"), progress))
+			.expectNext("{\"a\":1}\n")
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(progress.keepAlives()).isEqualTo(2);
+	}
+
+	@Test
+	void jsonBodyOfOnlyKeepAlivesIsEmpty() {
+		ResponseProgress progress = new ResponseProgress();
+		StepVerifier.create(KeepAliveAwareDecoder.json(reads("\n", "\n", "\n"), progress))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(progress.keepAlives()).isEqualTo(3);
+		assertThat(progress.started()).isFalse();
+	}
+
+	@Test
+	void skipsKeepAliveCommentsBeforeTheFirstEvent() {
+		ResponseProgress progress = new ResponseProgress();
+		StepVerifier
+			.create(KeepAliveAwareDecoder.events(
+					reads(": keep-alive\n\n", ": keep-alive\n\n", "data: {\"n\":1}\n\n", "data: [DONE]\n\n"), progress))
+			.assertNext((event) -> assertThat(event.data()).isEqualTo("{\"n\":1}"))
+			.assertNext((event) -> assertThat(event.isDone()).isTrue())
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(progress.keepAlives()).isEqualTo(2);
+		assertThat(progress.started()).isTrue();
+	}
+
+	@Test
+	void ignoresCommentsBetweenEventsWithoutCountingThem() {
+		ResponseProgress progress = new ResponseProgress();
+		StepVerifier.create(KeepAliveAwareDecoder.events(reads("data: a\n\n: keep-alive\n\ndata: b\n\n"), progress))
+			.assertNext((event) -> assertThat(event.data()).isEqualTo("a"))
+			.assertNext((event) -> assertThat(event.data()).isEqualTo("b"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(progress.keepAlives()).isZero();
+	}
+
+	@Test
+	void countsBareBlankLinesBeforeTheFirstEventAsKeepAlivesWithoutDispatching() {
+		ResponseProgress progress = new ResponseProgress();
+		StepVerifier.create(KeepAliveAwareDecoder.events(reads("\n\n", ":\n\n", "data: x\n\n"), progress))
+			.assertNext((event) -> assertThat(event.data()).isEqualTo("x"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(progress.keepAlives()).isEqualTo(1);
+	}
+
+	@Test
+	void joinsAnEventSplitAtEveryByte() {
+		String wire = ": keep-alive\r\n\r\nevent: message_start\r\ndata: {\"text\":\"h\u00e9llo \u4e16\u754c\"}\r\n\r\ndata: [DONE]\r\n\r\n";
+		byte[] bytes = wire.getBytes(StandardCharsets.UTF_8);
+		DataBuffer[] single = new DataBuffer[bytes.length];
+		for (int i = 0; i < bytes.length; i++) {
+			single[i] = DefaultDataBufferFactory.sharedInstance.wrap(new byte[] { bytes[i] });
+		}
+		ResponseProgress progress = new ResponseProgress();
+		List<ServerSentEvent> events = KeepAliveAwareDecoder.events(Flux.fromArray(single), progress)
+			.collectList()
+			.block(TIMEOUT);
+		assertThat(events).containsExactly(
+				new ServerSentEvent("message_start", "{\"text\":\"h\u00e9llo \u4e16\u754c\"}"),
+				new ServerSentEvent(null, "[DONE]"));
+		assertThat(progress.keepAlives()).isEqualTo(1);
+	}
+
+	@Test
+	void joinsMultipleDataLinesOfOneEvent() {
+		StepVerifier.create(KeepAliveAwareDecoder.events(reads("data: line1\ndata: line2\n\n"), new ResponseProgress()))
+			.assertNext((event) -> assertThat(event.data()).isEqualTo("line1\nline2"))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void dispatchesALastEventThatLacksItsBlankLine() {
+		StepVerifier.create(KeepAliveAwareDecoder.events(reads("data: [DONE]"), new ResponseProgress()))
+			.assertNext((event) -> assertThat(event.isDone()).isTrue())
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void streamOfOnlyKeepAlivesHasNoEvents() {
+		ResponseProgress progress = new ResponseProgress();
+		StepVerifier.create(KeepAliveAwareDecoder.events(reads(": keep-alive\n\n", ": keep-alive\n\n"), progress))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(progress.keepAlives()).isEqualTo(2);
+		assertThat(progress.started()).isFalse();
+	}
+
+	private static Flux<DataBuffer> reads(String... chunks) {
+		return Flux.fromIterable(Arrays.asList(chunks))
+			.map((chunk) -> DefaultDataBufferFactory.sharedInstance.wrap(chunk.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
