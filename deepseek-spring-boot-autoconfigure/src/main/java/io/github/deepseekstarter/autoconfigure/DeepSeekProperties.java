@@ -110,7 +110,7 @@ public class DeepSeekProperties implements InitializingBean {
 		 * Just above DeepSeek's own 10 minutes so that the server's close is seen and
 		 * reported as a server-queue timeout.
 		 */
-		private Duration preInference = Duration.ofMinutes(10).plusSeconds(30);
+		private Duration preInference = Duration.ofSeconds(630);
 
 		/**
 		 * Maximum time without any byte from DeepSeek, keep-alives included, before the
