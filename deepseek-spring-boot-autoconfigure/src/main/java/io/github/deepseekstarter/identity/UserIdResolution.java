@@ -32,10 +32,21 @@ import reactor.util.context.Context;
  * DeepSeek would refuse is sent.
  * <p>
  * Resolvers bound to a thread-local (such as {@code SecurityContextHolder}) read it when
- * the returned {@link Mono} is subscribed. A blocking caller that subscribes on its own
- * thread ({@code block()}) needs nothing more, provided the resolution is not moved to
- * another thread before it is subscribed; any pipeline that may subscribe elsewhere
- * should write {@link #captureCaller()} into its context on the caller's thread.
+ * the returned {@link Mono} is subscribed. A caller that subscribes on its own thread
+ * ({@code block()}) is found as long as nothing before the resolution moves the
+ * subscription to another thread and the resolvers ahead of the thread-bound one answer
+ * on the subscribing thread, as the built-in ones do. A blocking facade should not rely
+ * on that: it calls {@link #captureCaller()} on the caller's thread and writes the result
+ * into the pipeline's context, which holds wherever the pipeline is subscribed:
+ * <pre class="code">
+ * Function&lt;Context, Context&gt; caller = resolution.captureCaller();
+ * return resolution.userId(request.userId())
+ * 	.map((userId) -&gt; request.withUserId(userId))
+ * 	.defaultIfEmpty(request)
+ * 	.flatMap(this::send)
+ * 	.contextWrite(caller)
+ * 	.block();
+ * </pre>
  */
 public final class UserIdResolution {
 
