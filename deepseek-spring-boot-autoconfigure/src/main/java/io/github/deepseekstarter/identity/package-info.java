@@ -17,6 +17,19 @@
 /**
  * Tenant identity: resolving, validating and pseudonymizing the {@code user_id} sent to
  * DeepSeek.
+ * <p>
+ * {@link io.github.deepseekstarter.identity.UserIdResolution} is the one entry point: it
+ * takes the explicit id of a request, else asks the
+ * {@link io.github.deepseekstarter.identity.UserIdResolver}s in order, else the
+ * {@link io.github.deepseekstarter.identity.AnonymousUserIdStrategy}, and turns the
+ * identity into the wire id with the
+ * {@link io.github.deepseekstarter.identity.UserIdPolicy}. Each step is an interface with
+ * factories for the configured choices ({@code UserIdPolicy.of}, {@code
+ * AnonymousUserIdStrategy.of}, {@code TenantExtractor.of}).
+ * <p>
+ * The Spring Security resolvers and {@code TenantExtractor} need
+ * {@code spring-security-core} ({@code ClaimTenantExtractor} also
+ * {@code spring-security-oauth2-core}); everything else works without Spring Security.
  */
 @NullMarked
 package io.github.deepseekstarter.identity;

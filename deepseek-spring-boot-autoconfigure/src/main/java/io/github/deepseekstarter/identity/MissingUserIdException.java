@@ -1,0 +1,33 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.identity;
+
+/**
+ * Signals that no identity was found for a request while the anonymous mode is
+ * {@link AnonymousMode#REJECT}.
+ */
+public class MissingUserIdException extends InvalidUserIdException {
+
+	/**
+	 * Create an exception with an actionable message.
+	 * @param message what is missing and what to change
+	 */
+	public MissingUserIdException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,117 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.identity;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+/**
+ * Decides the wire {@code user_id} of each request: the explicit id set on the request if
+ * any, else the first identity found by the resolvers in order, else the anonymous
+ * strategy. Explicit and resolved identities both go through the {@link UserIdPolicy};
+ * every result is checked against {@link UserIds#validate(String)} so that nothing
+ * DeepSeek would refuse is sent.
+ * <p>
+ * Resolvers bound to a thread-local (such as {@code SecurityContextHolder}) read it when
+ * the returned {@link Mono} is subscribed. A caller that subscribes on its own thread
+ * ({@code block()}) is found as long as nothing before the resolution moves the
+ * subscription to another thread and the resolvers ahead of the thread-bound one answer
+ * on the subscribing thread, as the built-in ones do. A blocking facade should not rely
+ * on that: it calls {@link #captureCaller()} on the caller's thread and writes the result
+ * into the pipeline's context, which holds wherever the pipeline is subscribed:
+ * <pre class="code">
+ * Function&lt;Context, Context&gt; caller = resolution.captureCaller();
+ * return resolution.userId(request.userId())
+ * 	.map((userId) -&gt; request.withUserId(userId))
+ * 	.defaultIfEmpty(request)
+ * 	.flatMap(this::send)
+ * 	.contextWrite(caller)
+ * 	.block();
+ * </pre>
+ */
+public final class UserIdResolution {
+
+	private final UserIdPolicy policy;
+
+	private final List<UserIdResolver> resolvers;
+
+	private final AnonymousUserIdStrategy anonymous;
+
+	/**
+	 * Create a resolution.
+	 * @param policy the policy that turns identities into wire ids
+	 * @param resolvers the resolvers to ask, in order; the first non-empty answer wins
+	 * @param anonymous the strategy for callers without an identity
+	 */
+	public UserIdResolution(UserIdPolicy policy, List<? extends UserIdResolver> resolvers,
+			AnonymousUserIdStrategy anonymous) {
+		this.policy = policy;
+		this.resolvers = List.copyOf(resolvers);
+		this.anonymous = anonymous;
+	}
+
+	/**
+	 * Decide the wire {@code user_id} of a request.
+	 * @param explicitId the id set on the request, or {@code null} to resolve the caller
+	 * @return a {@link Mono} emitting the wire-ready {@code user_id}, completing empty
+	 * when no {@code user_id} should be sent, or failing with an
+	 * {@link InvalidUserIdException} when the request must not be sent
+	 */
+	public Mono<String> userId(@Nullable String explicitId) {
+		if (explicitId != null) {
+			return Mono.fromCallable(() -> toUserId(explicitId));
+		}
+		return Flux.fromIterable(this.resolvers)
+			.concatMap((resolver) -> Mono.defer(resolver::resolve).filter((identity) -> !identity.isBlank()))
+			.next()
+			.map(this::toUserId)
+			.switchIfEmpty(Mono.defer(this.anonymous::userId).map(UserIds::validate));
+	}
+
+	/**
+	 * Capture, on the calling thread, the identity that thread-bound resolvers would
+	 * read, for a pipeline that may be subscribed on another thread:
+	 * {@code pipeline.contextWrite(resolution.captureCaller())}, called where the request
+	 * is made.
+	 * @return the function to pass to {@code contextWrite}; it holds what the calling
+	 * thread knew when this method was called
+	 */
+	public Function<Context, Context> captureCaller() {
+		Function<Context, Context> capture = Function.identity();
+		for (UserIdResolver resolver : this.resolvers) {
+			if (resolver instanceof ThreadBoundUserIdResolver threadBound) {
+				capture = capture.andThen(threadBound.captureCaller());
+			}
+		}
+		return capture;
+	}
+
+	private String toUserId(String identity) {
+		return UserIds.validate(this.policy.toUserId(identity));
+	}
+
+	@Override
+	public String toString() {
+		return "UserIdResolution[policy=" + this.policy + ", resolvers=" + this.resolvers + "]";
+	}
+
+}
