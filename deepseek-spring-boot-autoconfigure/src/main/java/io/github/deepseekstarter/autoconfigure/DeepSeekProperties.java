@@ -19,6 +19,8 @@ package io.github.deepseekstarter.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.deepseekstarter.identity.AnonymousMode;
+import io.github.deepseekstarter.identity.UserIdPolicyType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -51,6 +53,8 @@ public class DeepSeekProperties implements InitializingBean {
 
 	private final Pool pool = new Pool();
 
+	private final UserId userId = new UserId();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -81,6 +85,10 @@ public class DeepSeekProperties implements InitializingBean {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public UserId getUserId() {
+		return this.userId;
 	}
 
 	@Override
@@ -140,6 +148,85 @@ public class DeepSeekProperties implements InitializingBean {
 
 		public void setIdle(Duration idle) {
 			this.idle = idle;
+		}
+
+	}
+
+	/**
+	 * The tenant's {@code user_id}, which isolates content safety, KV cache and
+	 * scheduling between the users of one account.
+	 */
+	public static class UserId {
+
+		/**
+		 * How an identity becomes the user_id sent to DeepSeek: 'hmac' pseudonymizes it
+		 * so that no personal data leaves the process, 'raw' sends it as it is after
+		 * checking it.
+		 */
+		private UserIdPolicyType policy = UserIdPolicyType.HMAC;
+
+		/**
+		 * Secret of the HMAC-SHA256 pseudonyms, required by the hmac policy. Replicas
+		 * sharing it send the same ids; 32 random bytes or more are recommended.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * Token claim that names the tenant, such as 'tenant_id', for OAuth2 resource
+		 * servers. When unset the tenant is the principal name.
+		 */
+		private @Nullable String claim;
+
+		/**
+		 * What a call without identity sends: 'none' sends no user_id, 'shared' sends
+		 * anonymous-id, 'reject' fails the call before anything is sent.
+		 */
+		private AnonymousMode anonymous = AnonymousMode.NONE;
+
+		/**
+		 * Identity used for calls without one when anonymous is 'shared'; it goes through
+		 * the policy like any other identity.
+		 */
+		private @Nullable String anonymousId;
+
+		public UserIdPolicyType getPolicy() {
+			return this.policy;
+		}
+
+		public void setPolicy(UserIdPolicyType policy) {
+			this.policy = policy;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public @Nullable String getClaim() {
+			return this.claim;
+		}
+
+		public void setClaim(@Nullable String claim) {
+			this.claim = claim;
+		}
+
+		public AnonymousMode getAnonymous() {
+			return this.anonymous;
+		}
+
+		public void setAnonymous(AnonymousMode anonymous) {
+			this.anonymous = anonymous;
+		}
+
+		public @Nullable String getAnonymousId() {
+			return this.anonymousId;
+		}
+
+		public void setAnonymousId(@Nullable String anonymousId) {
+			this.anonymousId = anonymousId;
 		}
 
 	}
