@@ -26,6 +26,8 @@ import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.identity.UserIdResolver;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.deepseekstarter.retry.RetrySettings;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -82,9 +84,17 @@ public final class DeepSeekAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	DeepSeekRetryPolicy deepSeekRetryPolicy(DeepSeekProperties properties) {
+		DeepSeekProperties.Retry retry = properties.getRetry();
+		return new DeepSeekRetryPolicy(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(),
+				retry.getMultiplier(), retry.getMaxBackoff(), retry.getMaxRetryAfter()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DeepSeekTemplate deepSeekTemplate(DeepSeekProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			@Qualifier("deepSeekConnectionProvider") ConnectionProvider connectionProvider,
-			ObjectProvider<DeepSeekClientCustomizer> customizers, UserIdResolution userIds) {
+			ObjectProvider<DeepSeekClientCustomizer> customizers, UserIdResolution userIds, DeepSeekRetryPolicy retry) {
 		DeepSeekTimeouts timeouts = timeouts(properties);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		DeepSeekConnector.configure(builder, baseUrl(properties), properties.getApiKey(), connectionProvider, timeouts);

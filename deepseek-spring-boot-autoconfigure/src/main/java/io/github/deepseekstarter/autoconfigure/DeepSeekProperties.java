@@ -55,6 +55,8 @@ public class DeepSeekProperties implements InitializingBean {
 
 	private final UserId userId = new UserId();
 
+	private final Retry retry = new Retry();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -89,6 +91,10 @@ public class DeepSeekProperties implements InitializingBean {
 
 	public UserId getUserId() {
 		return this.userId;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
 	}
 
 	@Override
@@ -227,6 +233,79 @@ public class DeepSeekProperties implements InitializingBean {
 
 		public void setAnonymousId(@Nullable String anonymousId) {
 			this.anonymousId = anonymousId;
+		}
+
+	}
+
+	/**
+	 * Retries of transient errors (429, 500, 503). No permit is held while waiting to
+	 * retry, and a stream is retried only before its first token.
+	 */
+	public static class Retry {
+
+		/**
+		 * Maximum number of attempts of one call, the first included. 1 disables retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry, before jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Growth factor of the wait between retries.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Maximum wait between retries.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * Longest Retry-After header honoured; longer ones are cut to this.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
 		}
 
 	}

@@ -60,6 +60,25 @@ final class DeepSeekPropertiesValidator {
 		}
 		positive("deepseek.pool.pending-acquire-timeout", properties.getPool().getPendingAcquireTimeout());
 		validateUserId(properties.getUserId());
+		validateRetry(properties.getRetry());
+	}
+
+	private static void validateRetry(DeepSeekProperties.Retry retry) {
+		if (retry.getMaxAttempts() < 1) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.retry.max-attempts", retry.getMaxAttempts(),
+					"Must be at least 1 (1 disables retries).");
+		}
+		positive("deepseek.retry.initial-backoff", retry.getInitialBackoff());
+		positive("deepseek.retry.max-backoff", retry.getMaxBackoff());
+		if (retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.retry.max-backoff", retry.getMaxBackoff(),
+					"Must not be below deepseek.retry.initial-backoff.");
+		}
+		if (retry.getMultiplier() < 1.0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.retry.multiplier", retry.getMultiplier(),
+					"Must be at least 1.");
+		}
+		positive("deepseek.retry.max-retry-after", retry.getMaxRetryAfter());
 	}
 
 	private static void validateUserId(DeepSeekProperties.UserId userId) {

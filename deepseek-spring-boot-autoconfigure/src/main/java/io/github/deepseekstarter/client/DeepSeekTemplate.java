@@ -22,6 +22,7 @@ import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.DeepSeekTransportException;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.protocol.ResponseProgress;
 import io.github.deepseekstarter.protocol.ServerSentEvent;
 import io.github.deepseekstarter.protocol.openai.Balance;
@@ -54,14 +55,18 @@ public class DeepSeekTemplate {
 
 	private final UserIdResolution userIds;
 
+	private final DeepSeekRetryPolicy retry;
+
 	private final JsonMapper mapper = DeepSeekJson.mapper();
 
 	private final BlockingDeepSeekTemplate blocking = new BlockingDeepSeekTemplate(this);
 
-	DeepSeekTemplate(DeepSeekExchange exchange, String defaultModel, UserIdResolution userIds) {
+	DeepSeekTemplate(DeepSeekExchange exchange, String defaultModel, UserIdResolution userIds,
+			DeepSeekRetryPolicy retry) {
 		this.exchange = exchange;
 		this.defaultModel = defaultModel;
 		this.userIds = userIds;
+		this.retry = retry;
 	}
 
 	/**
@@ -79,12 +84,16 @@ public class DeepSeekTemplate {
 	 * @return the completion, with the keep-alives and the wait seen before it
 	 */
 	public Mono<ChatCompletion> chat(ChatCompletionRequest request) {
-		return resolveUserId(request).flatMap((userId) -> Mono.defer(() -> {
+		return resolveUserId(request).flatMap((userId) -> {
 			byte[] body = body(request, userId.orElse(null), false);
-			ResponseProgress progress = new ResponseProgress();
-			return this.exchange.postForJson(CHAT_PATH, body, progress)
-				.map((json) -> read(json, ChatCompletion.class).withMetadata(progress.metadata()));
-		}));
+			return this.retry.apply(Mono.defer(() -> complete(body)));
+		});
+	}
+
+	private Mono<ChatCompletion> complete(byte[] body) {
+		ResponseProgress progress = new ResponseProgress();
+		return this.exchange.postForJson(CHAT_PATH, body, progress)
+			.map((json) -> read(json, ChatCompletion.class).withMetadata(progress.metadata()));
 	}
 
 	/**
@@ -97,8 +106,10 @@ public class DeepSeekTemplate {
 	 * @return the chunks
 	 */
 	public Flux<ChatCompletionChunk> chatStream(ChatCompletionRequest request) {
-		return resolveUserId(request)
-			.flatMapMany((userId) -> Flux.defer(() -> stream(body(request, userId.orElse(null), true))));
+		return resolveUserId(request).flatMapMany((userId) -> {
+			byte[] body = body(request, userId.orElse(null), true);
+			return this.retry.apply(Flux.defer(() -> stream(body)));
+		});
 	}
 
 	private Flux<ChatCompletionChunk> stream(byte[] body) {

@@ -21,6 +21,8 @@ import java.util.List;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.deepseekstarter.retry.RetrySettings;
 
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -36,6 +38,8 @@ public final class DeepSeekTemplateBuilder {
 	private DeepSeekTimeouts timeouts = DeepSeekTimeouts.DEFAULTS;
 
 	private String defaultModel = "deepseek-v4-flash";
+
+	private DeepSeekRetryPolicy retry = new DeepSeekRetryPolicy(RetrySettings.DEFAULTS);
 
 	private UserIdResolution userIds = new UserIdResolution(UserIdPolicy.raw(), List.of(),
 			AnonymousUserIdStrategy.none());
@@ -78,12 +82,22 @@ public final class DeepSeekTemplateBuilder {
 	}
 
 	/**
+	 * Sets how transient errors are retried.
+	 * @param retry the retry policy
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder retry(DeepSeekRetryPolicy retry) {
+		this.retry = retry;
+		return this;
+	}
+
+	/**
 	 * Builds the template.
 	 * @return the template
 	 */
 	public DeepSeekTemplate build() {
 		return new DeepSeekTemplate(new DeepSeekExchange(this.webClient, this.timeouts), this.defaultModel,
-				this.userIds);
+				this.userIds, this.retry);
 	}
 
 }
