@@ -78,11 +78,14 @@ final class ModelLane {
 
 	private boolean acquiring;
 
+	/** Whether permits came back while an asynchronous attempt was in flight. */
+	private boolean freedDuringAttempt;
+
 	private volatile int wip;
 
 	ModelLane(String name, int limit, LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener) {
 		this.name = name;
-		this.permits = permits.create(name, limit, this::drain);
+		this.permits = permits.create(name, limit, this::permitsFreed);
 		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease());
 		this.tenants = new TenantRegistry(config.maxIdleTenants());
 		this.tenantCap = config.perUser(name);
@@ -125,6 +128,7 @@ final class ModelLane {
 				}
 				else if (mayQueue) {
 					this.acquiring = true;
+					this.freedDuringAttempt = false;
 					acquire = attempt;
 				}
 			}
@@ -168,12 +172,24 @@ final class ModelLane {
 			holder.tenantLane.inUse--;
 			this.permits.release();
 			this.accountBlocked = false;
+			this.freedDuringAttempt = true;
 			waiters = this.queued > 0;
 		}
 		this.listener.onReleased(this.name, holder.admission());
 		if (waiters) {
 			drain();
 		}
+	}
+
+	/**
+	 * Lets waiters try the account again after permits were freed elsewhere.
+	 */
+	private void permitsFreed() {
+		synchronized (this) {
+			this.accountBlocked = false;
+			this.freedDuringAttempt = true;
+		}
+		drain();
 	}
 
 	/**
@@ -203,23 +219,17 @@ final class ModelLane {
 	}
 
 	private void acquireAsync(Mono<Boolean> acquire) {
-		acquire.subscribe((granted) -> onAccountAnswer(Boolean.TRUE.equals(granted)), (error) -> onAccountAnswer(false),
-				() -> onAccountAnswer(false));
+		acquire.defaultIfEmpty(Boolean.FALSE)
+			.subscribe((granted) -> onAccountAnswer(granted), (error) -> onAccountAnswer(false));
 	}
 
 	private void onAccountAnswer(boolean granted) {
 		PermitSubscriber<?> waiters;
 		synchronized (this) {
-			if (!this.acquiring) {
-				// The empty completion that follows a value is no second answer.
-				return;
-			}
 			this.acquiring = false;
-			if (!granted) {
-				this.accountBlocked = true;
-				return;
-			}
-			waiters = grant(true);
+			// A refusal is stale when permits came back while it was on its way.
+			this.accountBlocked = !granted && !this.freedDuringAttempt;
+			waiters = granted ? grant(true) : null;
 		}
 		signal(waiters);
 		drain();
@@ -254,6 +264,7 @@ final class ModelLane {
 				}
 				if (answer == PENDING) {
 					this.acquiring = true;
+					this.freedDuringAttempt = false;
 					this.pendingAcquire = attempt;
 					break;
 				}
