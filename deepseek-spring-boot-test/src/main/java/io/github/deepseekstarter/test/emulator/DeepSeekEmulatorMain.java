@@ -71,8 +71,8 @@ public final class DeepSeekEmulatorMain {
 		return options;
 	}
 
-	static DeepSeekEmulator.Builder builder(Map<String, String> options) {
-		DeepSeekEmulator.Builder builder = DeepSeekEmulator.builder();
+	static DeepSeekEmulatorBuilder builder(Map<String, String> options) {
+		DeepSeekEmulatorBuilder builder = DeepSeekEmulator.builder();
 		apply(options, "port", Integer::parseInt, builder::port);
 		apply(options, "api-key", (value) -> value.split(","), builder::apiKeys);
 		apply(options, "pro-limit", Integer::parseInt, (limit) -> builder.concurrencyLimit(Lane.PRO, limit));
