@@ -18,7 +18,6 @@ package io.github.deepseekstarter.test.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AnthropicRenderer {
 
-	private final String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+	private final String id = "msg_" + Ids.random().replace("-", "");
 
 	private final String model;
 
