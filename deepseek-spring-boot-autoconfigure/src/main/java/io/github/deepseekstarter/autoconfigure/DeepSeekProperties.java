@@ -249,6 +249,12 @@ public class DeepSeekProperties implements InitializingBean {
 			 */
 			private int successesPerIncrease = 10;
 
+			/**
+			 * How long a limit named by a 429 caps the recovery; afterwards successes
+			 * probe upward again, in case the account's balance raised it.
+			 */
+			private Duration learntLimitTtl = Duration.ofMinutes(10);
+
 			public double getDecreaseFactor() {
 				return this.decreaseFactor;
 			}
@@ -263,6 +269,14 @@ public class DeepSeekProperties implements InitializingBean {
 
 			public void setSuccessesPerIncrease(int successesPerIncrease) {
 				this.successesPerIncrease = successesPerIncrease;
+			}
+
+			public Duration getLearntLimitTtl() {
+				return this.learntLimitTtl;
+			}
+
+			public void setLearntLimitTtl(Duration learntLimitTtl) {
+				this.learntLimitTtl = learntLimitTtl;
 			}
 
 		}

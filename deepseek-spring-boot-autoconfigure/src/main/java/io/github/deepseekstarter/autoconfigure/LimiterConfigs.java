@@ -38,6 +38,7 @@ final class LimiterConfigs {
 			.backgroundShare(limits.getBackgroundShare())
 			.decreaseFactor(limits.getAdaptive().getDecreaseFactor())
 			.successesPerIncrease(limits.getAdaptive().getSuccessesPerIncrease())
+			.learntLimitTtl(limits.getAdaptive().getLearntLimitTtl())
 			.maxIdleTenants(limits.getMaxIdleTenants())
 			.maxQueueSize(properties.getQueue().getMaxSize())
 			.maxWait(properties.getQueue().getMaxWait())

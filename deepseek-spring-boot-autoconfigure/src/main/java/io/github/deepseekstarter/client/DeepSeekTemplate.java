@@ -75,6 +75,8 @@ public class DeepSeekTemplate {
 		this.userIds = userIds;
 		this.retry = retry;
 		this.limiter = limiter;
+		DeepSeekJson.warmUp(ChatCompletion.class, ChatCompletionChunk.class, ChatCompletionRequest.class,
+				ModelList.class, Balance.class, ObjectNode.class);
 	}
 
 	/**

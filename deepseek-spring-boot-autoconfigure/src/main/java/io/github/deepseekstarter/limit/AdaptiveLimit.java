@@ -16,18 +16,25 @@
 
 package io.github.deepseekstarter.limit;
 
+import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
  * The effective limit of one lane: lowered by DeepSeek's 429 answers, raised back by
- * successes (additive increase, multiplicative decrease). Not thread-safe: its lane
- * guards it.
+ * successes (additive increase, multiplicative decrease) up to the configured limit, or
+ * for a while only up to the limit a 429 named. Not thread-safe: its lane guards it.
  */
 final class AdaptiveLimit {
 
 	private final double decreaseFactor;
 
 	private final int successesPerIncrease;
+
+	private final long learntLimitTtlNanos;
+
+	private int learntLimit = Integer.MAX_VALUE;
+
+	private long learntAtNanos;
 
 	private int configured;
 
@@ -37,11 +44,12 @@ final class AdaptiveLimit {
 
 	private int generation;
 
-	AdaptiveLimit(int configured, double decreaseFactor, int successesPerIncrease) {
+	AdaptiveLimit(int configured, double decreaseFactor, int successesPerIncrease, Duration learntLimitTtl) {
 		this.configured = configured;
 		this.effective = configured;
 		this.decreaseFactor = decreaseFactor;
 		this.successesPerIncrease = successesPerIncrease;
+		this.learntLimitTtlNanos = learntLimitTtl.toNanos();
 	}
 
 	int configured() {
@@ -65,6 +73,10 @@ final class AdaptiveLimit {
 		int next;
 		if (limitFromMessage.isPresent()) {
 			next = Math.max(1, Math.min(this.configured, limitFromMessage.getAsInt()));
+			// The server said what the account can take: recovering past it would only
+			// earn more 429s.
+			this.learntLimit = next;
+			this.learntAtNanos = System.nanoTime();
 		}
 		else {
 			if (permitGeneration != this.generation) {
@@ -77,16 +89,24 @@ final class AdaptiveLimit {
 	}
 
 	boolean onSuccess() {
-		if (this.effective >= this.configured || ++this.successes < this.successesPerIncrease) {
+		if (this.effective >= ceiling() || ++this.successes < this.successesPerIncrease) {
 			return false;
 		}
 		this.successes = 0;
 		return set(this.effective + 1);
 	}
 
+	private int ceiling() {
+		if (this.learntLimit < this.configured && System.nanoTime() - this.learntAtNanos < this.learntLimitTtlNanos) {
+			return this.learntLimit;
+		}
+		return this.configured;
+	}
+
 	boolean setConfigured(int limit) {
 		boolean changed = limit != this.configured;
 		this.configured = limit;
+		this.learntLimit = Integer.MAX_VALUE;
 		this.successes = 0;
 		return set(limit) || changed;
 	}

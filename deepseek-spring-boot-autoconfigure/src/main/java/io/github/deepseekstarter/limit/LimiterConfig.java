@@ -70,6 +70,8 @@ public final class LimiterConfig {
 
 	private final int successesPerIncrease;
 
+	private final Duration learntLimitTtl;
+
 	private final int maxIdleTenants;
 
 	private LimiterConfig(Builder builder) {
@@ -102,6 +104,11 @@ public final class LimiterConfig {
 		this.successesPerIncrease = positive(builder.successesPerIncrease,
 				"deepseek.limits.adaptive.successes-per-increase");
 		this.maxIdleTenants = positive(builder.maxIdleTenants, "deepseek.limits.max-idle-tenants");
+		Objects.requireNonNull(builder.learntLimitTtl, "deepseek.limits.adaptive.learnt-limit-ttl must not be null");
+		if (builder.learntLimitTtl.isNegative()) {
+			throw invalid("deepseek.limits.adaptive.learnt-limit-ttl", "must not be negative", builder.learntLimitTtl);
+		}
+		this.learntLimitTtl = builder.learntLimitTtl;
 	}
 
 	private static Map<String, Integer> resolveLimits(Map<String, Integer> limits, Map<String, String> aliases) {
@@ -280,6 +287,16 @@ public final class LimiterConfig {
 	}
 
 	/**
+	 * Returns how long a limit named by a 429 caps the lane's recovery
+	 * ({@code deepseek.limits.adaptive.learnt-limit-ttl}); afterwards successes probe
+	 * upward again, in case the account's balance raised it.
+	 * @return the time
+	 */
+	public Duration learntLimitTtl() {
+		return this.learntLimitTtl;
+	}
+
+	/**
 	 * Returns how many tenant lanes each lane keeps when idle
 	 * ({@code deepseek.limits.max-idle-tenants}); busy ones are never evicted.
 	 * @return the number of tenant lanes
@@ -314,6 +331,8 @@ public final class LimiterConfig {
 		private double decreaseFactor = 0.9;
 
 		private int successesPerIncrease = 10;
+
+		private Duration learntLimitTtl = Duration.ofMinutes(10);
 
 		private int maxIdleTenants = 10_000;
 
@@ -449,6 +468,16 @@ public final class LimiterConfig {
 		 */
 		public Builder successesPerIncrease(int successes) {
 			this.successesPerIncrease = successes;
+			return this;
+		}
+
+		/**
+		 * Sets how long a limit named by a 429 caps the lane's additive recovery.
+		 * @param ttl the time, zero or more
+		 * @return this builder
+		 */
+		public Builder learntLimitTtl(Duration ttl) {
+			this.learntLimitTtl = ttl;
 			return this;
 		}
 

@@ -86,7 +86,8 @@ final class ModelLane {
 	ModelLane(String name, int limit, LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener) {
 		this.name = name;
 		this.permits = permits.create(name, limit, this::permitsFreed);
-		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease());
+		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease(),
+				config.learntLimitTtl());
 		this.tenants = new TenantRegistry(config.maxIdleTenants());
 		this.tenantCap = config.perUser(name);
 		this.backgroundShare = config.backgroundShare();

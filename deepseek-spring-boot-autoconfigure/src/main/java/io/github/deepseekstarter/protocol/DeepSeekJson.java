@@ -49,4 +49,16 @@ public final class DeepSeekJson {
 		return MAPPER;
 	}
 
+	/**
+	 * Builds the (de)serializers of the given types now, at startup: Jackson locks its
+	 * caches while it builds them, which must not happen on an event loop under load.
+	 * @param types the wire types a client reads or writes
+	 */
+	public static void warmUp(Class<?>... types) {
+		for (Class<?> type : types) {
+			MAPPER.readerFor(type);
+			MAPPER.writerFor(type);
+		}
+	}
+
 }

@@ -17,6 +17,7 @@
 package io.github.deepseekstarter.limit;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
@@ -76,9 +77,31 @@ class AdaptiveLimitTests {
 	}
 
 	@Test
+	void limitNamedByTheServerCapsRecoveryWhileItIsFresh() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder()
+			.clearModels()
+			.modelLimit("m", 10)
+			.successesPerIncrease(1)
+			.learntLimitTtl(Duration.ofHours(1))
+			.build());
+		HeldRequest request = HeldRequest.start(limiter, Admission.of("m"));
+		request.permit().onServerLimit(OptionalInt.of(5));
+		for (int i = 0; i < 100; i++) {
+			request.permit().onSuccess();
+		}
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(5);
+		limiter.setLimit("m", 8);
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(8);
+	}
+
+	@Test
 	void recoversAdditivelyUpToConfiguredLimit() {
-		DeepSeekLimiter limiter = new DeepSeekLimiter(
-				LimiterConfig.builder().clearModels().modelLimit("m", 10).successesPerIncrease(2).build());
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder()
+			.clearModels()
+			.modelLimit("m", 10)
+			.successesPerIncrease(2)
+			.learntLimitTtl(Duration.ZERO)
+			.build());
 		HeldRequest request = HeldRequest.start(limiter, Admission.of("m"));
 		request.permit().onServerLimit(OptionalInt.of(5));
 		for (int i = 0; i < 4; i++) {
