@@ -104,7 +104,8 @@ final class AnthropicMessagesEndpoint {
 			tools.add(tool.path("name").asString(""));
 		}
 		return new Prompt(texts, last, RequestFields.thinking(model, json.get("thinking")), tools,
-				forcedTool(json.get("tool_choice")), maxTokens, RequestFields.strings(json.get("stop_sequences")));
+				forcedTool(json.get("tool_choice")), maxTokens, RequestFields.strings(json.get("stop_sequences")),
+				false);
 	}
 
 	private static @Nullable String forcedTool(@Nullable JsonNode choice) {

@@ -43,9 +43,23 @@ import reactor.netty.resources.LoopResources;
  *     // point a client at emulator.baseUrl() with emulator.apiKey()
  * }
  * </pre> The default answer to a chat is {@code "Echo: <last user text>"}, with reasoning
- * {@code "Thinking about: <last user text>"} when thinking is on; see {@link Reply} to
- * script others. All setters may be called while the emulator runs and apply to requests
- * that arrive (or start inference) afterwards.
+ * {@code "Thinking about: <last user text>"} when thinking is on (the default, except for
+ * {@code deepseek-chat}); see {@link Reply} to script others. Tokens are words: usage
+ * counts them, streams send one per chunk, {@code max_tokens} cuts at them.
+ * <p>
+ * Errors come in DeepSeek's envelope
+ * {@code {"error":{"message","type","param":null,"code"}}}: 401 for a missing or unknown
+ * key, 400 for invalid JSON, a missing {@code model} or {@code messages}, an invalid
+ * {@code user_id} (DeepSeek's exact message), an unknown model ({@code Model Not Exist})
+ * or a broken DeepSeek rule (more than 128 tools or a tool name outside
+ * {@code [a-zA-Z0-9_-]{1,64}}, more than 16 stop sequences, {@code json_object} output
+ * without "json" in the prompt, or in thinking mode an assistant message with tool calls
+ * but no {@code reasoning_content}), 402 when the balance is
+ * {@link BalanceState#INSUFFICIENT}, 429 above a concurrency limit; other statuses
+ * through {@link Fault#status(int)}.
+ * <p>
+ * All setters may be called while the emulator runs and apply to requests that arrive (or
+ * start inference) afterwards.
  */
 public final class DeepSeekEmulator implements AutoCloseable {
 
@@ -149,6 +163,17 @@ public final class DeepSeekEmulator implements AutoCloseable {
 	 */
 	public String baseUrl() {
 		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * Return the base URL of the Anthropic format,
+	 * {@code http://127.0.0.1:PORT/anthropic} (what Anthropic SDKs take as their base
+	 * URL).
+	 * @return the Anthropic base URL
+	 * @throws IllegalStateException if not started
+	 */
+	public String anthropicBaseUrl() {
+		return baseUrl() + "/anthropic";
 	}
 
 	/**
@@ -299,6 +324,15 @@ public final class DeepSeekEmulator implements AutoCloseable {
 	 */
 	public List<RecordedRequest> requests() {
 		return this.recorder.requests();
+	}
+
+	/**
+	 * Return how many HTTP requests arrived since start, {@link #clearRequests()} or
+	 * {@link #reset()}, whatever their path or outcome (recorded or not).
+	 * @return the request count
+	 */
+	public long totalRequests() {
+		return this.recorder.total();
 	}
 
 	/**

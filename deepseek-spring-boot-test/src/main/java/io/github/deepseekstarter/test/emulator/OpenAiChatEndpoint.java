@@ -25,9 +25,9 @@ import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /chat/completions}: validates an OpenAI-format request as DeepSeek does and
- * answers it through the shared {@link ChatFlow}. Unknown models get 400
- * {@code Model Not Exist}.
+ * {@code POST /chat/completions}: validates an OpenAI-format request as DeepSeek does
+ * (see also {@link OpenAiRequestRules}) and answers it through the shared
+ * {@link ChatFlow}. Unknown models get 400 {@code Model Not Exist}.
  */
 final class OpenAiChatEndpoint {
 
@@ -49,6 +49,7 @@ final class OpenAiChatEndpoint {
 		boolean stream = json.path("stream").asBoolean(false);
 		boolean includeUsage = json.path("stream_options").path("include_usage").asBoolean(false);
 		Prompt prompt = prompt(model, json, messages);
+		OpenAiRequestRules.check(json, messages, prompt.thinking());
 		OpenAiRenderer renderer = new OpenAiRenderer(model);
 		return this.flow.answer(response, request, lane, userId, prompt,
 				(answer) -> renderer.render(answer, stream, includeUsage), false);
@@ -71,7 +72,7 @@ final class OpenAiChatEndpoint {
 		}
 		return new Prompt(texts, last, RequestFields.thinking(model, json.get("thinking")), tools,
 				forcedTool(json.get("tool_choice")), RequestFields.optionalInt(json, "max_tokens"),
-				RequestFields.strings(json.get("stop")));
+				RequestFields.strings(json.get("stop")), OpenAiRequestRules.jsonObject(json));
 	}
 
 	private static @Nullable String forcedTool(@Nullable JsonNode choice) {

@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * @param forcedTool the tool the request forces, {@code "*"} for any, or {@code null}
  * @param maxTokens the output token limit, or {@code null} for none
  * @param stopSequences stop sequences that end the content early
+ * @param jsonObject whether the answer must be a JSON object
  */
 record Prompt(List<String> messageTexts, String lastText, boolean thinking, List<String> toolNames,
-		@Nullable String forcedTool, @Nullable Integer maxTokens, List<String> stopSequences) {
+		@Nullable String forcedTool, @Nullable Integer maxTokens, List<String> stopSequences, boolean jsonObject) {
 
 }

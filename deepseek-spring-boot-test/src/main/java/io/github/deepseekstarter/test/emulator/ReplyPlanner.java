@@ -31,8 +31,15 @@ final class ReplyPlanner {
 	private ReplyPlanner() {
 	}
 
+	private static String defaultContent(Prompt prompt) {
+		if (prompt.jsonObject()) {
+			return Json.write(Json.object().put("echo", prompt.lastText()));
+		}
+		return "Echo: " + prompt.lastText();
+	}
+
 	static Answer plan(Prompt prompt, @Nullable Reply scripted) {
-		Reply reply = (scripted != null) ? scripted : Reply.content("Echo: " + prompt.lastText());
+		Reply reply = (scripted != null) ? scripted : Reply.content(defaultContent(prompt));
 		if (reply.toolCalls().isEmpty() && prompt.forcedTool() != null && !prompt.toolNames().isEmpty()) {
 			String tool = "*".equals(prompt.forcedTool()) ? prompt.toolNames().get(0) : prompt.forcedTool();
 			reply = reply.withContent(null).withToolCall(tool, "{}");

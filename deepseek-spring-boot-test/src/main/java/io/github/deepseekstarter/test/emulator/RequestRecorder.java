@@ -72,6 +72,10 @@ final class RequestRecorder {
 		return List.copyOf(this.requests);
 	}
 
+	synchronized long total() {
+		return this.sequence;
+	}
+
 	synchronized void clear() {
 		this.requests.clear();
 		this.sequence = 0;

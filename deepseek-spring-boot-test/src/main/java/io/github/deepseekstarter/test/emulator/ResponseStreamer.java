@@ -64,7 +64,10 @@ final class ResponseStreamer {
 			Mono<Boolean> started = ticket.started()
 				.timeout(this.settings.preInferenceTimeout, Mono.fromCallable(() -> !ticket.withdraw()))
 				.cache();
+			// A client that reads slowly may miss keep-alives, never get an overflow
+			// error.
 			Flux<String> keepAlives = Flux.interval(Duration.ZERO, this.settings.keepAliveInterval)
+				.onBackpressureDrop()
 				.map((tick) -> body.keepAlive())
 				.takeUntilOther(started);
 			pieces = keepAlives.concatWith(started.flatMapMany((inference) -> {
@@ -79,7 +82,6 @@ final class ResponseStreamer {
 		if (body.sse()) {
 			response.header(HttpHeaderNames.CACHE_CONTROL, "no-cache");
 		}
-		response.withConnection((connection) -> connection.onDispose(release::run));
 		return response
 			.send(pieces.map((text) -> Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)), (buffer) -> true)
 			.then()

@@ -17,8 +17,6 @@
 package io.github.deepseekstarter.test.emulator;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,15 +112,13 @@ class AnthropicWireTests {
 		this.emulator.enqueueFault(Fault.stallAfterChunks(1));
 		WireClient.Held held = WireClient.to(this.emulator).hold(PATH, message("claude-sonnet-4-5", true));
 		await().until(() -> !held.received().isEmpty());
-		List<String> received = new CopyOnWriteArrayList<>();
-		WireClient.to(this.emulator).stream(PATH, message("claude-haiku-4-5", true)).subscribe(received::add, (e) -> {
-		});
-		await().until(() -> String.join("", received).startsWith(": keep-alive\n\n"));
+		WireClient.Held received = WireClient.to(this.emulator).hold(PATH, message("claude-haiku-4-5", true));
+		await().until(() -> received.text().startsWith(": keep-alive\n\n"));
 
 		held.release();
 
-		await().until(() -> String.join("", received).endsWith("data: [DONE]\n\n"));
-		assertThat(String.join("", received)).matches("(?s)(: keep-alive\n\n)+event: message_start\n.*");
+		await().until(() -> received.text().endsWith("data: [DONE]\n\n"));
+		assertThat(received.text()).matches("(?s)(: keep-alive\n\n)+event: message_start\n.*");
 	}
 
 	private static String message(String model, boolean stream) {

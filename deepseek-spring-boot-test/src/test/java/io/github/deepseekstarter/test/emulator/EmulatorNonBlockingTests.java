@@ -67,6 +67,7 @@ class EmulatorNonBlockingTests {
 	void start() {
 		blockingCalls.clear();
 		Hooks.onErrorDropped((error) -> {
+			// Streams cut on purpose end in errors nobody subscribes to.
 		});
 		this.emulator = DeepSeekEmulator.builder()
 			.inferenceCapacity(Lane.FLASH, 1)

@@ -61,34 +61,28 @@ class ServerQueueTests {
 
 	@Test
 	void sendsBlankLinesBeforeTheJsonOfAQueuedNonStreamingRequest() {
-		List<String> received = new CopyOnWriteArrayList<>();
-		WireClient.to(this.emulator)
-			.stream("/chat/completions", WireClient.chat("deepseek-v4-flash", "wait", false))
-			.subscribe(received::add, (error) -> {
-			});
-		await().until(() -> String.join("", received).startsWith("\n\n"));
+		WireClient.Held received = WireClient.to(this.emulator)
+			.hold("/chat/completions", WireClient.chat("deepseek-v4-flash", "wait", false));
+		await().until(() -> received.text().startsWith("\n\n"));
 		assertThat(this.emulator.stats(Lane.FLASH).queued()).isEqualTo(1);
 
 		this.holder.release();
 
-		await().until(() -> String.join("", received).endsWith("}"));
-		String body = String.join("", received);
+		await().until(() -> received.text().endsWith("}"));
+		String body = received.text();
 		assertThat(body).matches("(?s)\n{2,}\\{\"id\".*\"content\":\"Echo: wait\".*\\}");
 	}
 
 	@Test
 	void sendsKeepAliveCommentsBeforeTheChunksOfAQueuedStream() {
-		List<String> received = new CopyOnWriteArrayList<>();
-		WireClient.to(this.emulator)
-			.stream("/chat/completions", WireClient.chat("deepseek-v4-flash", "wait", true))
-			.subscribe(received::add, (error) -> {
-			});
-		await().until(() -> String.join("", received).startsWith(": keep-alive\n\n: keep-alive\n\n"));
+		WireClient.Held received = WireClient.to(this.emulator)
+			.hold("/chat/completions", WireClient.chat("deepseek-v4-flash", "wait", true));
+		await().until(() -> received.text().startsWith(": keep-alive\n\n: keep-alive\n\n"));
 
 		this.holder.release();
 
-		await().until(() -> String.join("", received).endsWith("data: [DONE]\n\n"));
-		assertThat(String.join("", received)).matches("(?s)(: keep-alive\n\n)+data: \\{.*");
+		await().until(() -> received.text().endsWith("data: [DONE]\n\n"));
+		assertThat(received.text()).matches("(?s)(: keep-alive\n\n)+data: \\{.*");
 	}
 
 	@Test
@@ -111,25 +105,19 @@ class ServerQueueTests {
 
 	@Test
 	void grantsInferenceInArrivalOrder() {
-		List<String> first = new CopyOnWriteArrayList<>();
-		List<String> second = new CopyOnWriteArrayList<>();
 		this.emulator.enqueueFault(Fault.stallAfterChunks(1));
-		WireClient.to(this.emulator)
-			.stream("/chat/completions", WireClient.chat("deepseek-v4-flash", "first", true))
-			.subscribe(first::add, (error) -> {
-			});
+		WireClient.Held first = WireClient.to(this.emulator)
+			.hold("/chat/completions", WireClient.chat("deepseek-v4-flash", "first", true));
 		await().until(() -> this.emulator.stats(Lane.FLASH).queued() == 1);
-		WireClient.to(this.emulator)
-			.stream("/chat/completions", WireClient.chat("deepseek-v4-flash", "second", true))
-			.subscribe(second::add, (error) -> {
-			});
+		WireClient.Held second = WireClient.to(this.emulator)
+			.hold("/chat/completions", WireClient.chat("deepseek-v4-flash", "second", true));
 		await().until(() -> this.emulator.stats(Lane.FLASH).queued() == 2);
 
 		this.holder.release();
 
-		await().until(() -> String.join("", first).contains("\"role\":\"assistant\""));
+		await().until(() -> first.text().contains("\"role\":\"assistant\""));
 		assertThat(this.emulator.stats(Lane.FLASH).queued()).isEqualTo(1);
-		assertThat(String.join("", second)).doesNotContain("data: {");
+		assertThat(second.text()).doesNotContain("data: {");
 	}
 
 }
