@@ -22,6 +22,12 @@ import io.github.deepseekstarter.client.DeepSeekClientCustomizer;
 import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.client.DeepSeekTimeouts;
+import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
+import io.github.deepseekstarter.identity.UserIdPolicy;
+import io.github.deepseekstarter.identity.UserIdResolution;
+import io.github.deepseekstarter.identity.UserIdResolver;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.deepseekstarter.retry.RetrySettings;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -58,9 +64,37 @@ public final class DeepSeekAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	UserIdPolicy deepSeekUserIdPolicy(DeepSeekProperties properties) {
+		return UserIdPolicy.of(properties.getUserId().getPolicy(), properties.getUserId().getSecret());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AnonymousUserIdStrategy deepSeekAnonymousUserIdStrategy(DeepSeekProperties properties, UserIdPolicy policy) {
+		DeepSeekProperties.UserId userId = properties.getUserId();
+		return AnonymousUserIdStrategy.of(userId.getAnonymous(), userId.getAnonymousId(), policy);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserIdResolution deepSeekUserIdResolution(UserIdPolicy policy, ObjectProvider<UserIdResolver> resolvers,
+			AnonymousUserIdStrategy anonymous) {
+		return new UserIdResolution(policy, resolvers.orderedStream().toList(), anonymous);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeepSeekRetryPolicy deepSeekRetryPolicy(DeepSeekProperties properties) {
+		DeepSeekProperties.Retry retry = properties.getRetry();
+		return new DeepSeekRetryPolicy(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(),
+				retry.getMultiplier(), retry.getMaxBackoff(), retry.getMaxRetryAfter()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DeepSeekTemplate deepSeekTemplate(DeepSeekProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			@Qualifier("deepSeekConnectionProvider") ConnectionProvider connectionProvider,
-			ObjectProvider<DeepSeekClientCustomizer> customizers) {
+			ObjectProvider<DeepSeekClientCustomizer> customizers, UserIdResolution userIds, DeepSeekRetryPolicy retry) {
 		DeepSeekTimeouts timeouts = timeouts(properties);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		DeepSeekConnector.configure(builder, baseUrl(properties), properties.getApiKey(), connectionProvider, timeouts);

@@ -19,6 +19,8 @@ package io.github.deepseekstarter.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.deepseekstarter.identity.AnonymousMode;
+import io.github.deepseekstarter.identity.UserIdPolicyType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -51,6 +53,10 @@ public class DeepSeekProperties implements InitializingBean {
 
 	private final Pool pool = new Pool();
 
+	private final UserId userId = new UserId();
+
+	private final Retry retry = new Retry();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -81,6 +87,14 @@ public class DeepSeekProperties implements InitializingBean {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public UserId getUserId() {
+		return this.userId;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
 	}
 
 	@Override
@@ -140,6 +154,158 @@ public class DeepSeekProperties implements InitializingBean {
 
 		public void setIdle(Duration idle) {
 			this.idle = idle;
+		}
+
+	}
+
+	/**
+	 * The tenant's {@code user_id}, which isolates content safety, KV cache and
+	 * scheduling between the users of one account.
+	 */
+	public static class UserId {
+
+		/**
+		 * How an identity becomes the user_id sent to DeepSeek: 'hmac' pseudonymizes it
+		 * so that no personal data leaves the process, 'raw' sends it as it is after
+		 * checking it.
+		 */
+		private UserIdPolicyType policy = UserIdPolicyType.HMAC;
+
+		/**
+		 * Secret of the HMAC-SHA256 pseudonyms, required by the hmac policy. Replicas
+		 * sharing it send the same ids; 32 random bytes or more are recommended.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * Token claim that names the tenant, such as 'tenant_id', for OAuth2 resource
+		 * servers. When unset the tenant is the principal name.
+		 */
+		private @Nullable String claim;
+
+		/**
+		 * What a call without identity sends: 'none' sends no user_id, 'shared' sends
+		 * anonymous-id, 'reject' fails the call before anything is sent.
+		 */
+		private AnonymousMode anonymous = AnonymousMode.NONE;
+
+		/**
+		 * Identity used for calls without one when anonymous is 'shared'; it goes through
+		 * the policy like any other identity.
+		 */
+		private @Nullable String anonymousId;
+
+		public UserIdPolicyType getPolicy() {
+			return this.policy;
+		}
+
+		public void setPolicy(UserIdPolicyType policy) {
+			this.policy = policy;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public @Nullable String getClaim() {
+			return this.claim;
+		}
+
+		public void setClaim(@Nullable String claim) {
+			this.claim = claim;
+		}
+
+		public AnonymousMode getAnonymous() {
+			return this.anonymous;
+		}
+
+		public void setAnonymous(AnonymousMode anonymous) {
+			this.anonymous = anonymous;
+		}
+
+		public @Nullable String getAnonymousId() {
+			return this.anonymousId;
+		}
+
+		public void setAnonymousId(@Nullable String anonymousId) {
+			this.anonymousId = anonymousId;
+		}
+
+	}
+
+	/**
+	 * Retries of transient errors (429, 500, 503). No permit is held while waiting to
+	 * retry, and a stream is retried only before its first token.
+	 */
+	public static class Retry {
+
+		/**
+		 * Maximum number of attempts of one call, the first included. 1 disables retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry, before jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Growth factor of the wait between retries.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Maximum wait between retries.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		/**
+		 * Longest Retry-After header honoured; longer ones are cut to this.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
 		}
 
 	}

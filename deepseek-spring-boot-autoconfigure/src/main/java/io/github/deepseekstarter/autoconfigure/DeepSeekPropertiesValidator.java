@@ -19,6 +19,8 @@ package io.github.deepseekstarter.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.deepseekstarter.identity.AnonymousMode;
+import io.github.deepseekstarter.identity.UserIdPolicyType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -57,6 +59,43 @@ final class DeepSeekPropertiesValidator {
 					properties.getPool().getPendingAcquireMaxCount(), "Must be zero or more.");
 		}
 		positive("deepseek.pool.pending-acquire-timeout", properties.getPool().getPendingAcquireTimeout());
+		validateUserId(properties.getUserId());
+		validateRetry(properties.getRetry());
+	}
+
+	private static void validateRetry(DeepSeekProperties.Retry retry) {
+		if (retry.getMaxAttempts() < 1) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.retry.max-attempts", retry.getMaxAttempts(),
+					"Must be at least 1 (1 disables retries).");
+		}
+		positive("deepseek.retry.initial-backoff", retry.getInitialBackoff());
+		positive("deepseek.retry.max-backoff", retry.getMaxBackoff());
+		if (retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.retry.max-backoff", retry.getMaxBackoff(),
+					"Must not be below deepseek.retry.initial-backoff.");
+		}
+		if (retry.getMultiplier() < 1.0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.retry.multiplier", retry.getMultiplier(),
+					"Must be at least 1.");
+		}
+		positive("deepseek.retry.max-retry-after", retry.getMaxRetryAfter());
+	}
+
+	private static void validateUserId(DeepSeekProperties.UserId userId) {
+		if (userId.getPolicy() == UserIdPolicyType.HMAC && !StringUtils.hasText(userId.getSecret())) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.user-id.secret", "",
+					"The hmac user-id policy needs a secret to pseudonymize tenant identities. Set "
+							+ "deepseek.user-id.secret (32 random bytes or more, shared by all replicas), or set "
+							+ "deepseek.user-id.policy=raw to send identities as they are.");
+		}
+		if (userId.getAnonymous() == AnonymousMode.SHARED && !StringUtils.hasText(userId.getAnonymousId())) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.user-id.anonymous-id", "",
+					"deepseek.user-id.anonymous=shared needs the shared identity in deepseek.user-id.anonymous-id.");
+		}
+		if (userId.getClaim() != null && userId.getClaim().isBlank()) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.user-id.claim", userId.getClaim(),
+					"The claim name must not be blank; leave it unset to use the principal name.");
+		}
 	}
 
 	private static void validateBaseUrl(@Nullable URI baseUrl) {

@@ -42,7 +42,7 @@ public final class BlockingDeepSeekTemplate {
 	 * @return the completion
 	 */
 	public ChatCompletion chat(ChatCompletionRequest request) {
-		return this.template.chat(request).block();
+		return this.template.chat(request).contextWrite(this.template.userIds().captureCaller()).block();
 	}
 
 	/**
@@ -52,7 +52,7 @@ public final class BlockingDeepSeekTemplate {
 	 * @return the chunks, as they arrive
 	 */
 	public Stream<ChatCompletionChunk> chatStream(ChatCompletionRequest request) {
-		return this.template.chatStream(request).toStream(1);
+		return this.template.chatStream(request).contextWrite(this.template.userIds().captureCaller()).toStream(1);
 	}
 
 	/**

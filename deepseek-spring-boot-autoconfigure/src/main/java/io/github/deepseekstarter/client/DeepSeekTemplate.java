@@ -16,9 +16,13 @@
 
 package io.github.deepseekstarter.client;
 
+import java.util.Optional;
+
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.DeepSeekTransportException;
+import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.protocol.ResponseProgress;
 import io.github.deepseekstarter.protocol.ServerSentEvent;
 import io.github.deepseekstarter.protocol.openai.Balance;
@@ -26,6 +30,7 @@ import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.protocol.openai.ModelList;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -48,13 +53,20 @@ public class DeepSeekTemplate {
 
 	private final String defaultModel;
 
+	private final UserIdResolution userIds;
+
+	private final DeepSeekRetryPolicy retry;
+
 	private final JsonMapper mapper = DeepSeekJson.mapper();
 
 	private final BlockingDeepSeekTemplate blocking = new BlockingDeepSeekTemplate(this);
 
-	DeepSeekTemplate(DeepSeekExchange exchange, String defaultModel) {
+	DeepSeekTemplate(DeepSeekExchange exchange, String defaultModel, UserIdResolution userIds,
+			DeepSeekRetryPolicy retry) {
 		this.exchange = exchange;
 		this.defaultModel = defaultModel;
+		this.userIds = userIds;
+		this.retry = retry;
 	}
 
 	/**
@@ -72,12 +84,16 @@ public class DeepSeekTemplate {
 	 * @return the completion, with the keep-alives and the wait seen before it
 	 */
 	public Mono<ChatCompletion> chat(ChatCompletionRequest request) {
-		return Mono.defer(() -> {
-			byte[] body = body(request, false);
-			ResponseProgress progress = new ResponseProgress();
-			return this.exchange.postForJson(CHAT_PATH, body, progress)
-				.map((json) -> read(json, ChatCompletion.class).withMetadata(progress.metadata()));
+		return resolveUserId(request).flatMap((userId) -> {
+			byte[] body = body(request, userId.orElse(null), false);
+			return this.retry.apply(Mono.defer(() -> complete(body)));
 		});
+	}
+
+	private Mono<ChatCompletion> complete(byte[] body) {
+		ResponseProgress progress = new ResponseProgress();
+		return this.exchange.postForJson(CHAT_PATH, body, progress)
+			.map((json) -> read(json, ChatCompletion.class).withMetadata(progress.metadata()));
 	}
 
 	/**
@@ -90,24 +106,28 @@ public class DeepSeekTemplate {
 	 * @return the chunks
 	 */
 	public Flux<ChatCompletionChunk> chatStream(ChatCompletionRequest request) {
-		return Flux.defer(() -> {
-			byte[] body = body(request, true);
-			ResponseProgress progress = new ResponseProgress();
-			OpenAiStreamState state = new OpenAiStreamState();
-			return this.exchange.postForEvents(CHAT_PATH, body, progress).<ChatCompletionChunk>handle((event, sink) -> {
-				if (event.isDone()) {
-					state.done();
-					return;
-				}
-				if (!state.isDone()) {
-					ChatCompletionChunk chunk = readChunk(event).withMetadata(progress.metadata());
-					state.accept(chunk);
-					sink.next(chunk);
-				}
-			})
-				.concatWith(Mono.defer(() -> state.isDone() ? Mono.empty() : Mono.error(state.interrupted(null))))
-				.onErrorMap((ex) -> state.hasOutput() && !state.isDone() && !isInterruption(ex), state::interrupted);
+		return resolveUserId(request).flatMapMany((userId) -> {
+			byte[] body = body(request, userId.orElse(null), true);
+			return this.retry.apply(Flux.defer(() -> stream(body)));
 		});
+	}
+
+	private Flux<ChatCompletionChunk> stream(byte[] body) {
+		ResponseProgress progress = new ResponseProgress();
+		OpenAiStreamState state = new OpenAiStreamState();
+		return this.exchange.postForEvents(CHAT_PATH, body, progress).<ChatCompletionChunk>handle((event, sink) -> {
+			if (event.isDone()) {
+				state.done();
+				return;
+			}
+			if (!state.isDone()) {
+				ChatCompletionChunk chunk = readChunk(event).withMetadata(progress.metadata());
+				state.accept(chunk);
+				sink.next(chunk);
+			}
+		})
+			.concatWith(Mono.defer(() -> state.isDone() ? Mono.empty() : Mono.error(state.interrupted(null))))
+			.onErrorMap((ex) -> state.hasOutput() && !state.isDone() && !isInterruption(ex), state::interrupted);
 	}
 
 	/**
@@ -142,12 +162,31 @@ public class DeepSeekTemplate {
 		return this.defaultModel;
 	}
 
-	private byte[] body(ChatCompletionRequest request, boolean stream) {
+	/**
+	 * The {@link UserIdResolution} that gives each call its {@code user_id}; the blocking
+	 * facade captures the caller's thread-bound identity with it.
+	 * @return the resolution
+	 */
+	UserIdResolution userIds() {
+		return this.userIds;
+	}
+
+	private Mono<Optional<String>> resolveUserId(ChatCompletionRequest request) {
+		return this.userIds.userId(request.userId()).map(Optional::of).defaultIfEmpty(Optional.empty());
+	}
+
+	private byte[] body(ChatCompletionRequest request, @Nullable String userId, boolean stream) {
 		ObjectNode body = this.mapper.valueToTree(request);
 		if (request.model() == null) {
 			body.put("model", this.defaultModel);
 		}
 		request.extraBody().forEach((name, value) -> body.set(name, this.mapper.valueToTree(value)));
+		// The OpenAI format carries the tenant as a top-level user_id, never as OpenAI's
+		// own "user".
+		body.remove("user_id");
+		if (userId != null) {
+			body.put("user_id", userId);
+		}
 		body.put("stream", stream);
 		return this.mapper.writeValueAsBytes(body);
 	}

@@ -16,6 +16,14 @@
 
 package io.github.deepseekstarter.client;
 
+import java.util.List;
+
+import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
+import io.github.deepseekstarter.identity.UserIdPolicy;
+import io.github.deepseekstarter.identity.UserIdResolution;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.deepseekstarter.retry.RetrySettings;
+
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -30,6 +38,11 @@ public final class DeepSeekTemplateBuilder {
 	private DeepSeekTimeouts timeouts = DeepSeekTimeouts.DEFAULTS;
 
 	private String defaultModel = "deepseek-v4-flash";
+
+	private DeepSeekRetryPolicy retry = new DeepSeekRetryPolicy(RetrySettings.DEFAULTS);
+
+	private UserIdResolution userIds = new UserIdResolution(UserIdPolicy.raw(), List.of(),
+			AnonymousUserIdStrategy.none());
 
 	DeepSeekTemplateBuilder(WebClient webClient) {
 		this.webClient = webClient;
@@ -58,11 +71,33 @@ public final class DeepSeekTemplateBuilder {
 	}
 
 	/**
+	 * Sets how each call gets its {@code user_id}. Without it, only ids set explicitly on
+	 * a request are sent, after checking them as DeepSeek does.
+	 * @param userIds the resolution
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder userIds(UserIdResolution userIds) {
+		this.userIds = userIds;
+		return this;
+	}
+
+	/**
+	 * Sets how transient errors are retried.
+	 * @param retry the retry policy
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder retry(DeepSeekRetryPolicy retry) {
+		this.retry = retry;
+		return this;
+	}
+
+	/**
 	 * Builds the template.
 	 * @return the template
 	 */
 	public DeepSeekTemplate build() {
-		return new DeepSeekTemplate(new DeepSeekExchange(this.webClient, this.timeouts), this.defaultModel);
+		return new DeepSeekTemplate(new DeepSeekExchange(this.webClient, this.timeouts), this.defaultModel,
+				this.userIds, this.retry);
 	}
 
 }

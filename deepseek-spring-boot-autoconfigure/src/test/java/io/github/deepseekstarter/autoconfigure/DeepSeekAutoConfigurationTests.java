@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.deepseekstarter.client.DeepSeekClientCustomizer;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.identity.UserIdPolicy;
 import org.junit.jupiter.api.Test;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -41,7 +42,7 @@ class DeepSeekAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DeepSeekAutoConfiguration.class, WebClientAutoConfiguration.class))
-		.withPropertyValues("deepseek.api-key=sk-test-123");
+		.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=test-secret");
 
 	@Test
 	void createsTemplateWithDefaults() {
@@ -147,6 +148,40 @@ class DeepSeekAutoConfigurationTests {
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.message()
 				.doesNotContain("sk-secret-456"));
+	}
+
+	@Test
+	void failsWithoutHmacSecretNamingTheProperty() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DeepSeekAutoConfiguration.class))
+			.withPropertyValues("deepseek.api-key=sk-test-123")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("deepseek.user-id.secret"));
+	}
+
+	@Test
+	void rawPolicyNeedsNoSecret() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DeepSeekAutoConfiguration.class))
+			.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.policy=raw")
+			.run((context) -> assertThat(context).hasSingleBean(DeepSeekTemplate.class));
+	}
+
+	@Test
+	void sharedAnonymousModeNeedsTheSharedIdNamingTheProperty() {
+		this.contextRunner.withPropertyValues("deepseek.user-id.anonymous=shared")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.user-id.anonymous-id"));
+	}
+
+	@Test
+	void neverShowsTheHmacSecret() {
+		this.contextRunner.withPropertyValues("deepseek.user-id.secret=very-secret-value")
+			.run((context) -> assertThat(context.getBean(UserIdPolicy.class).toString())
+				.doesNotContain("very-secret-value"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
