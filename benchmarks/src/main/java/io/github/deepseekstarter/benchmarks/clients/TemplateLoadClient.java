@@ -23,6 +23,8 @@ import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.client.DeepSeekTimeouts;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.protocol.openai.ChatMessage;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.deepseekstarter.retry.RetrySettings;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -31,7 +33,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * {@link DeepSeekTemplate} built the way an application outside Spring Boot builds it: a
  * dedicated pool from {@link DeepSeekConnector}, a web client on it and the template's
- * builder.
+ * builder, with retries off.
  */
 public final class TemplateLoadClient implements LoadClient {
 
@@ -53,7 +55,15 @@ public final class TemplateLoadClient implements LoadClient {
 		WebClient webClient = DeepSeekConnector
 			.configure(WebClient.builder(), settings.baseUrl(), settings.apiKey(), this.connections, timeouts)
 			.build();
-		this.template = DeepSeekTemplate.builder(webClient).timeouts(timeouts).build();
+		// One attempt per call, as for every client here, so each server 429 is counted
+		// once.
+		RetrySettings once = new RetrySettings(1, RetrySettings.DEFAULTS.initialBackoff(),
+				RetrySettings.DEFAULTS.multiplier(), RetrySettings.DEFAULTS.maxBackoff(),
+				RetrySettings.DEFAULTS.maxRetryAfter());
+		this.template = DeepSeekTemplate.builder(webClient)
+			.timeouts(timeouts)
+			.retry(new DeepSeekRetryPolicy(once))
+			.build();
 		this.request = ChatCompletionRequest.builder()
 			.message(ChatMessage.user(settings.prompt()))
 			.maxTokens(settings.maxTokens())
