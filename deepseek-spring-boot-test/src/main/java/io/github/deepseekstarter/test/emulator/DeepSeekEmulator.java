@@ -1,0 +1,518 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.test.emulator;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * An emulator of the DeepSeek API: a real HTTP server on the loopback interface that
+ * speaks the OpenAI format ({@code POST /chat/completions}, also under {@code /v1},
+ * {@code GET /models}, {@code GET /user/balance}) with DeepSeek's account behaviour:
+ * concurrency limits per model lane shared by all API keys (429 above them), a FIFO
+ * server queue in front of the inference capacity with keep-alives while waiting, the
+ * pre-inference close, {@code user_id} validation, deterministic answers, fault injection
+ * and request recording.
+ * <p>
+ * Typical use: <pre class="code">
+ * try (DeepSeekEmulator emulator = DeepSeekEmulator.builder().build().start()) {
+ *     emulator.enqueueFault(Fault.status(503).withRetryAfter(Duration.ofSeconds(1)));
+ *     // point a client at emulator.baseUrl() with emulator.apiKey()
+ * }
+ * </pre> The default answer to a chat is {@code "Echo: <last user text>"}, with reasoning
+ * {@code "Thinking about: <last user text>"} when thinking is on; see {@link Reply} to
+ * script others. All setters may be called while the emulator runs and apply to requests
+ * that arrive (or start inference) afterwards.
+ */
+public final class DeepSeekEmulator implements AutoCloseable {
+
+	/**
+	 * The API key the emulator accepts unless told otherwise.
+	 */
+	public static final String DEFAULT_API_KEY = "sk-emulator";
+
+	private final EmulatorSettings settings;
+
+	private final Map<Lane, LaneState> lanes;
+
+	private final FaultPlan faults = new FaultPlan();
+
+	private final RequestRecorder recorder;
+
+	private final int requestedPort;
+
+	private @Nullable DisposableServer server;
+
+	private @Nullable LoopResources loops;
+
+	private DeepSeekEmulator(Builder builder) {
+		this.settings = builder.settings;
+		this.lanes = builder.lanes;
+		this.recorder = new RequestRecorder(builder.recordLimit);
+		this.requestedPort = builder.port;
+	}
+
+	/**
+	 * Return a builder with DeepSeek's defaults: key {@value #DEFAULT_API_KEY}, limits
+	 * 500 (Pro) and 2500 (Flash), inference capacity equal to the limits, keep-alive
+	 * every 5 seconds, pre-inference close after 10 minutes, no generation delay, an
+	 * ephemeral port.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start listening on 127.0.0.1; does nothing if already started.
+	 * @return this emulator
+	 */
+	public synchronized DeepSeekEmulator start() {
+		if (this.server == null) {
+			LoopResources loopResources = LoopResources.create("deepseek-emulator", 2, true);
+			ChatFlow flow = new ChatFlow(this.settings, this.lanes, this.faults);
+			this.server = HttpServer.create()
+				.host("127.0.0.1")
+				.port(this.requestedPort)
+				.runOn(loopResources)
+				.handle(new EmulatorHttpHandler(this.settings, this.recorder, flow))
+				.bindNow(Duration.ofSeconds(10));
+			this.loops = loopResources;
+		}
+		return this;
+	}
+
+	/**
+	 * Stop listening and close every open connection (stalled streams included).
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.server != null) {
+			this.server.disposeNow(Duration.ofSeconds(5));
+			this.server = null;
+		}
+		if (this.loops != null) {
+			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+			this.loops = null;
+		}
+	}
+
+	/**
+	 * Return whether the emulator is listening.
+	 * @return {@code true} between {@link #start()} and {@link #close()}
+	 */
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * Return the port the emulator listens on.
+	 * @return the port
+	 * @throws IllegalStateException if not started
+	 */
+	public synchronized int port() {
+		if (this.server == null) {
+			throw new IllegalStateException("DeepSeek emulator is not started; call start() first");
+		}
+		return this.server.port();
+	}
+
+	/**
+	 * Return the base URL to configure a client with, {@code http://127.0.0.1:PORT} (the
+	 * OpenAI-format paths hang off it directly, the Anthropic format under
+	 * {@code /anthropic}).
+	 * @return the base URL
+	 * @throws IllegalStateException if not started
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * Return the first accepted API key.
+	 * @return the API key
+	 */
+	public String apiKey() {
+		return this.settings.apiKeys.get(0);
+	}
+
+	/**
+	 * Return every accepted API key (keys of one account, sharing its limits).
+	 * @return the API keys
+	 */
+	public List<String> apiKeys() {
+		return this.settings.apiKeys;
+	}
+
+	/**
+	 * Set a lane's account concurrency limit; requests over it get 429 at once.
+	 * @param lane the lane
+	 * @param limit the limit, zero or more
+	 */
+	public void setConcurrencyLimit(Lane lane, int limit) {
+		this.lanes.get(lane).setLimit(limit);
+	}
+
+	/**
+	 * Set how many admitted requests of a lane are generated at once; the others wait in
+	 * the server queue, receiving keep-alives.
+	 * @param lane the lane
+	 * @param capacity the capacity, or zero to follow the concurrency limit
+	 */
+	public void setInferenceCapacity(Lane lane, int capacity) {
+		this.lanes.get(lane).setCapacity(capacity);
+	}
+
+	/**
+	 * Set the interval between keep-alives (blank lines, or {@code : keep-alive} comments
+	 * on streams) sent to queued requests; the first is sent as soon as a request is
+	 * queued.
+	 * @param interval the interval, positive
+	 */
+	public void setKeepAliveInterval(Duration interval) {
+		this.settings.keepAliveInterval = EmulatorSettings.requirePositive(interval, "Keep-alive interval");
+	}
+
+	/**
+	 * Set how long a request may wait in the server queue before the emulator closes its
+	 * connection (after the keep-alives, with no answer).
+	 * @param timeout the timeout, positive
+	 */
+	public void setPreInferenceTimeout(Duration timeout) {
+		this.settings.preInferenceTimeout = EmulatorSettings.requirePositive(timeout, "Pre-inference timeout");
+	}
+
+	/**
+	 * Set the delay between the start of inference and the first body piece.
+	 * @param delay the delay, zero or more
+	 */
+	public void setTimeToFirstToken(Duration delay) {
+		this.settings.timeToFirstToken = EmulatorSettings.requireNotNegative(delay, "Time to first token");
+	}
+
+	/**
+	 * Set the generation time per token (the delay between stream chunks).
+	 * @param interval the interval, zero or more
+	 */
+	public void setTokenInterval(Duration interval) {
+		this.settings.tokenInterval = EmulatorSettings.requireNotNegative(interval, "Token interval");
+	}
+
+	/**
+	 * Set the concurrency limit per {@code user_id} and lane (requests without one share
+	 * the empty id); over it a request gets 429.
+	 * @param limit the limit, or zero for none (the default)
+	 */
+	public void setUserIdLimit(int limit) {
+		this.settings.userIdLimit = limit;
+	}
+
+	/**
+	 * Set the account balance; {@link BalanceState#INSUFFICIENT} makes chats answer 402.
+	 * @param balance the balance state
+	 */
+	public void setBalance(BalanceState balance) {
+		this.settings.balance = Objects.requireNonNull(balance);
+	}
+
+	/**
+	 * Set the reply given to every chat that has no scripted fault reply.
+	 * @param reply the reply, or {@code null} for the echo reply
+	 */
+	public void setDefaultReply(@Nullable Reply reply) {
+		this.settings.defaultReply = reply;
+	}
+
+	/**
+	 * Apply a fault to the next chat request (one shot, in FIFO order with other
+	 * one-shots).
+	 * @param fault the fault
+	 */
+	public void enqueueFault(Fault fault) {
+		this.faults.enqueue((request) -> true, Objects.requireNonNull(fault));
+	}
+
+	/**
+	 * Apply a fault to the next chat request that matches (one shot).
+	 * @param matcher selects the request, e.g. by {@link RecordedRequest#userId()},
+	 * {@link RecordedRequest#model()}, a header or {@link RecordedRequest#sequence()}
+	 * @param fault the fault
+	 */
+	public void enqueueFault(Predicate<RecordedRequest> matcher, Fault fault) {
+		this.faults.enqueue(Objects.requireNonNull(matcher), Objects.requireNonNull(fault));
+	}
+
+	/**
+	 * Apply a fault to every matching chat request that no one-shot fault claims, until
+	 * {@link #clearFaults()}.
+	 * @param matcher selects the requests
+	 * @param fault the fault
+	 */
+	public void addFaultRule(Predicate<RecordedRequest> matcher, Fault fault) {
+		this.faults.addRule(Objects.requireNonNull(matcher), Objects.requireNonNull(fault));
+	}
+
+	/**
+	 * Forget every pending one-shot fault and rule.
+	 */
+	public void clearFaults() {
+		this.faults.clear();
+	}
+
+	/**
+	 * Return the recorded requests, oldest first (at most the builder's record limit).
+	 * @return a snapshot of the recorded requests
+	 */
+	public List<RecordedRequest> requests() {
+		return this.recorder.requests();
+	}
+
+	/**
+	 * Forget the recorded requests and restart their sequence numbers at 1.
+	 */
+	public void clearRequests() {
+		this.recorder.clear();
+	}
+
+	/**
+	 * Return a lane's counters.
+	 * @param lane the lane
+	 * @return a snapshot of the counters
+	 */
+	public LaneStats stats(Lane lane) {
+		return this.lanes.get(lane).stats();
+	}
+
+	/**
+	 * Reset every lane's peak (to the current in-flight count), 429 count and request
+	 * count.
+	 */
+	public void resetStats() {
+		this.lanes.values().forEach(LaneState::resetCounters);
+	}
+
+	/**
+	 * Reset counters, faults and recorded requests (settings stay as they are).
+	 */
+	public void reset() {
+		resetStats();
+		clearFaults();
+		clearRequests();
+	}
+
+	@Override
+	public String toString() {
+		DisposableServer current = this.server;
+		return "DeepSeekEmulator[" + ((current != null) ? "http://127.0.0.1:" + current.port() : "stopped") + "]";
+	}
+
+	/**
+	 * Configures a {@link DeepSeekEmulator}; every setting can also be changed after
+	 * start.
+	 */
+	public static final class Builder {
+
+		private final EmulatorSettings settings = new EmulatorSettings();
+
+		private final Map<Lane, LaneState> lanes = new EnumMap<>(Lane.class);
+
+		private int port;
+
+		private int recordLimit = 1000;
+
+		private Builder() {
+			for (Lane lane : Lane.values()) {
+				this.lanes.put(lane, new LaneState(lane));
+			}
+		}
+
+		/**
+		 * Accept only the given API key (instead of
+		 * {@value DeepSeekEmulator#DEFAULT_API_KEY}).
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			return apiKeys(apiKey);
+		}
+
+		/**
+		 * Accept the given API keys, all of one account; the first is {@link #apiKey()}.
+		 * @param apiKeys the keys, at least one
+		 * @return this builder
+		 */
+		public Builder apiKeys(String... apiKeys) {
+			if (apiKeys.length == 0) {
+				throw new IllegalArgumentException("At least one API key is needed");
+			}
+			this.settings.apiKeys = List.of(apiKeys);
+			return this;
+		}
+
+		/**
+		 * Listen on a fixed port instead of an ephemeral one.
+		 * @param port the port, or 0 for an ephemeral one
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * See {@link DeepSeekEmulator#setConcurrencyLimit(Lane, int)}.
+		 * @param lane the lane
+		 * @param limit the limit
+		 * @return this builder
+		 */
+		public Builder concurrencyLimit(Lane lane, int limit) {
+			this.lanes.get(lane).setLimit(limit);
+			return this;
+		}
+
+		/**
+		 * See {@link DeepSeekEmulator#setInferenceCapacity(Lane, int)}.
+		 * @param lane the lane
+		 * @param capacity the capacity, or zero to follow the limit
+		 * @return this builder
+		 */
+		public Builder inferenceCapacity(Lane lane, int capacity) {
+			this.lanes.get(lane).setCapacity(capacity);
+			return this;
+		}
+
+		/**
+		 * See {@link DeepSeekEmulator#setKeepAliveInterval(Duration)}.
+		 * @param interval the interval
+		 * @return this builder
+		 */
+		public Builder keepAliveInterval(Duration interval) {
+			this.settings.keepAliveInterval = EmulatorSettings.requirePositive(interval, "Keep-alive interval");
+			return this;
+		}
+
+		/**
+		 * See {@link DeepSeekEmulator#setPreInferenceTimeout(Duration)}.
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder preInferenceTimeout(Duration timeout) {
+			this.settings.preInferenceTimeout = EmulatorSettings.requirePositive(timeout, "Pre-inference timeout");
+			return this;
+		}
+
+		/**
+		 * See {@link DeepSeekEmulator#setTimeToFirstToken(Duration)}.
+		 * @param delay the delay
+		 * @return this builder
+		 */
+		public Builder timeToFirstToken(Duration delay) {
+			this.settings.timeToFirstToken = EmulatorSettings.requireNotNegative(delay, "Time to first token");
+			return this;
+		}
+
+		/**
+		 * See {@link DeepSeekEmulator#setTokenInterval(Duration)}.
+		 * @param interval the interval
+		 * @return this builder
+		 */
+		public Builder tokenInterval(Duration interval) {
+			this.settings.tokenInterval = EmulatorSettings.requireNotNegative(interval, "Token interval");
+			return this;
+		}
+
+		/**
+		 * See {@link DeepSeekEmulator#setUserIdLimit(int)}.
+		 * @param limit the limit, or zero for none
+		 * @return this builder
+		 */
+		public Builder userIdLimit(int limit) {
+			this.settings.userIdLimit = limit;
+			return this;
+		}
+
+		/**
+		 * See {@link DeepSeekEmulator#setBalance(BalanceState)}.
+		 * @param balance the balance state
+		 * @return this builder
+		 */
+		public Builder balance(BalanceState balance) {
+			this.settings.balance = Objects.requireNonNull(balance);
+			return this;
+		}
+
+		/**
+		 * See {@link DeepSeekEmulator#setDefaultReply(Reply)}.
+		 * @param reply the reply
+		 * @return this builder
+		 */
+		public Builder defaultReply(Reply reply) {
+			this.settings.defaultReply = reply;
+			return this;
+		}
+
+		/**
+		 * Keep at most this many recorded requests (the oldest go first); default 1000.
+		 * @param limit the limit, at least 1
+		 * @return this builder
+		 */
+		public Builder recordLimit(int limit) {
+			this.recordLimit = limit;
+			return this;
+		}
+
+		/**
+		 * Create the emulator (not started); the builder can build more, each with its
+		 * own copy of the settings.
+		 * @return the emulator
+		 */
+		public DeepSeekEmulator build() {
+			return new DeepSeekEmulator(copy());
+		}
+
+		private Builder copy() {
+			Builder copy = new Builder();
+			copy.settings.apiKeys = this.settings.apiKeys;
+			copy.settings.keepAliveInterval = this.settings.keepAliveInterval;
+			copy.settings.preInferenceTimeout = this.settings.preInferenceTimeout;
+			copy.settings.timeToFirstToken = this.settings.timeToFirstToken;
+			copy.settings.tokenInterval = this.settings.tokenInterval;
+			copy.settings.userIdLimit = this.settings.userIdLimit;
+			copy.settings.balance = this.settings.balance;
+			copy.settings.defaultReply = this.settings.defaultReply;
+			copy.settings.anthropicDoneQuirk = this.settings.anthropicDoneQuirk;
+			this.lanes.forEach((lane, state) -> {
+				copy.lanes.get(lane).setLimit(state.limit());
+				copy.lanes.get(lane).setCapacity(state.capacity());
+			});
+			copy.port = this.port;
+			copy.recordLimit = this.recordLimit;
+			return copy;
+		}
+
+	}
+
+}
