@@ -46,10 +46,12 @@ import io.github.deepseekstarter.benchmarks.clients.ClientKind;
  * @param overloadRequests measured calls of the overload workload
  * ({@code overload-requests}, default 2000)
  * @param fork whether each client runs in a JVM of its own ({@code fork}, default true)
+ * @param streamFirstToken the emulator's time to first token in the streams workload
+ * ({@code stream-first-token}, default 1s)
  */
 public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads, int requests, int warmup,
 		int concurrency, int streams, String streamHeap, int overloadLimit, int overloadOffered, int overloadRequests,
-		boolean fork) {
+		boolean fork, String streamFirstToken) {
 
 	private static final String API_KEY = "--api-key=sk-benchmark";
 
@@ -67,7 +69,8 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 				intValue(values, "concurrency", 64), intValue(values, "streams", 3000),
 				values.getOrDefault("stream-heap", "256m"), overloadLimit,
 				intValue(values, "overload-offered", 2 * overloadLimit), intValue(values, "overload-requests", 2000),
-				Boolean.parseBoolean(values.getOrDefault("fork", "true")));
+				Boolean.parseBoolean(values.getOrDefault("fork", "true")),
+				values.getOrDefault("stream-first-token", "1s"));
 	}
 
 	static Map<String, String> values(String... args) {
@@ -90,7 +93,7 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 		return List.of("--requests=" + this.requests, "--warmup=" + this.warmup, "--concurrency=" + this.concurrency,
 				"--streams=" + this.streams, "--stream-heap=" + this.streamHeap,
 				"--overload-limit=" + this.overloadLimit, "--overload-offered=" + this.overloadOffered,
-				"--overload-requests=" + this.overloadRequests);
+				"--overload-requests=" + this.overloadRequests, "--stream-first-token=" + this.streamFirstToken);
 	}
 
 	/**
@@ -125,8 +128,8 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 		int flash = this.streams - pro;
 		List<String> emulator = List.of(API_KEY, "--flash-limit=" + Math.max(2500, flash),
 				"--pro-limit=" + Math.max(500, pro), "--flash-capacity=" + Math.max(1, flash / 2),
-				"--pro-capacity=" + Math.max(1, pro / 2), "--keep-alive=250ms", "--time-to-first-token=1s",
-				"--token-interval=20ms");
+				"--pro-capacity=" + Math.max(1, pro / 2), "--keep-alive=250ms",
+				"--time-to-first-token=" + this.streamFirstToken, "--token-interval=20ms");
 		return new RunPlan(Workload.STREAMS, this.streams, Math.min(this.streams, 300), this.streams, pro, true,
 				this.streamHeap, emulator);
 	}
