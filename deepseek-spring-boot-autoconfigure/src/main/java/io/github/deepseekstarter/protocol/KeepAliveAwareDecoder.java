@@ -63,7 +63,10 @@ public final class KeepAliveAwareDecoder {
 	public static Mono<String> json(Flux<DataBuffer> body, ResponseProgress progress) {
 		return Mono.defer(() -> {
 			JsonCollector collector = new JsonCollector(progress);
-			return body.doOnNext(collector::feed).then(Mono.fromSupplier(collector::result));
+			// Each buffer is released once fed; what then() drops is a marker, never a
+			// buffer a discard hook
+			// would release again.
+			return body.map(collector::feed).then(Mono.fromSupplier(collector::result));
 		});
 	}
 
@@ -164,7 +167,7 @@ public final class KeepAliveAwareDecoder {
 			this.progress = progress;
 		}
 
-		void feed(DataBuffer buffer) {
+		boolean feed(DataBuffer buffer) {
 			try {
 				int end = buffer.writePosition();
 				int i = buffer.readPosition();
@@ -183,6 +186,7 @@ public final class KeepAliveAwareDecoder {
 				for (; i < end; i++) {
 					this.json.write(buffer.getByte(i));
 				}
+				return true;
 			}
 			finally {
 				DataBufferUtils.release(buffer);

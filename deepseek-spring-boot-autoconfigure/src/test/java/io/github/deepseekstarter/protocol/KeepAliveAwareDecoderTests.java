@@ -25,7 +25,13 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
+
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,6 +152,36 @@ class KeepAliveAwareDecoderTests {
 			.verify(TIMEOUT);
 		assertThat(progress.keepAlives()).isEqualTo(2);
 		assertThat(progress.started()).isFalse();
+	}
+
+	@Test
+	void releasesEachBufferOnceEvenUnderADiscardHook() {
+		// Netty hands out retained slices that share the reference count of the
+		// connection's own buffer: a
+		// second release would free that buffer under Netty's feet.
+		List<ByteBuf> json = List.of(Unpooled.copiedBuffer("\n\n{\"a\":", StandardCharsets.UTF_8),
+				Unpooled.copiedBuffer("1}", StandardCharsets.UTF_8));
+		List<ByteBuf> events = List.of(Unpooled.copiedBuffer(": keep-alive\n\ndata: x\n", StandardCharsets.UTF_8),
+				Unpooled.copiedBuffer("\n", StandardCharsets.UTF_8));
+		StepVerifier
+			.create(KeepAliveAwareDecoder.json(slices(json), new ResponseProgress())
+				.doOnDiscard(DataBuffer.class, DataBufferUtils::release))
+			.expectNext("{\"a\":1}")
+			.expectComplete()
+			.verify(TIMEOUT);
+		StepVerifier
+			.create(KeepAliveAwareDecoder.events(slices(events), new ResponseProgress())
+				.doOnDiscard(DataBuffer.class, DataBufferUtils::release))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(json).allSatisfy((buffer) -> assertThat(buffer.refCnt()).isOne());
+		assertThat(events).allSatisfy((buffer) -> assertThat(buffer.refCnt()).isOne());
+	}
+
+	private static Flux<DataBuffer> slices(List<ByteBuf> parents) {
+		NettyDataBufferFactory factory = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
+		return Flux.fromIterable(parents).map((parent) -> factory.wrap(parent.retainedSlice()));
 	}
 
 	private static Flux<DataBuffer> reads(String... chunks) {

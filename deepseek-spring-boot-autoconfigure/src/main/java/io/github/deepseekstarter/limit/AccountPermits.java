@@ -1,0 +1,55 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.limit;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The source of one lane's account permits: DeepSeek counts concurrency per account, so
+ * in distributed mode this is shared by every replica; locally it is a Resilience4j
+ * bulkhead ({@link BulkheadAccountPermits}).
+ * <p>
+ * The limiter calls {@link #tryAcquire()} and {@link #changeLimit(int)} while holding the
+ * lane's lock, so no method may block. An implementation that answers at once returns
+ * {@link Mono#just(Object)} (the limiter reads such an answer without subscribing); a
+ * remote one returns a deferred {@code Mono} and the limiter keeps at most one such
+ * attempt per lane in flight. After a refusal the lane asks again only when a permit of
+ * its own is released or when the implementation runs the {@code permitsFreed} callback
+ * it was created with, so waiters are retried without polling.
+ */
+public interface AccountPermits {
+
+	/**
+	 * Tries to take one permit without waiting.
+	 * @return a {@code Mono} emitting {@code true} when a permit was taken
+	 */
+	Mono<Boolean> tryAcquire();
+
+	/**
+	 * Gives back a permit taken by {@link #tryAcquire()}; remote implementations do it
+	 * asynchronously.
+	 */
+	void release();
+
+	/**
+	 * Changes the number of permits; lowering it below the permits in use takes effect as
+	 * they are released.
+	 * @param limit the new limit, at least 1
+	 */
+	void changeLimit(int limit);
+
+}

@@ -1,0 +1,188 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.limit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps requests to DeepSeek within the account's concurrency limits: one lane of permits
+ * per model, a per-tenant cap inside each lane, and a queue in front of each lane that is
+ * bounded, fair across tenants and never blocks a thread.
+ * <p>
+ * A request holds its permit from the subscription of its body until the body completes,
+ * errors or is cancelled, as DeepSeek counts a request until its response (a whole
+ * stream) is complete.
+ */
+public final class DeepSeekLimiter {
+
+	private final LimiterConfig config;
+
+	private final LimiterListener listener;
+
+	private final Map<String, ModelLane> lanes = new LinkedHashMap<>();
+
+	private final Map<String, ModelLane> lanesByModel = new HashMap<>();
+
+	private final Map<ModelLane, ModelLane> overflow = new HashMap<>();
+
+	private final ModelLane defaultLane;
+
+	/**
+	 * Creates a limiter with local account permits and no listener.
+	 * @param config the limits
+	 */
+	public DeepSeekLimiter(LimiterConfig config) {
+		this(config, BulkheadAccountPermits.factory(), LimiterListener.NONE);
+	}
+
+	/**
+	 * Creates a limiter.
+	 * @param config the limits
+	 * @param permits the source of account permits, local or shared across replicas
+	 * @param listener the listener for metrics
+	 */
+	public DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener) {
+		this.config = Objects.requireNonNull(config, "config must not be null");
+		this.listener = Objects.requireNonNull(listener, "listener must not be null");
+		config.modelLimits()
+			.forEach((name, limit) -> this.lanes.put(name, new ModelLane(name, limit, config, permits, listener)));
+		this.defaultLane = new ModelLane(LimiterConfig.DEFAULT_LANE, config.defaultLimit(), config, permits, listener);
+		this.lanes.put(LimiterConfig.DEFAULT_LANE, this.defaultLane);
+		this.lanesByModel.putAll(this.lanes);
+		this.lanesByModel.remove(LimiterConfig.DEFAULT_LANE);
+		config.aliases().forEach((alias, lane) -> this.lanesByModel.put(alias, this.lanes.get(lane)));
+		config.overflow().forEach((from, to) -> this.overflow.put(this.lanes.get(from), this.lanes.get(to)));
+	}
+
+	/**
+	 * Runs a body while holding a permit of the admission's lane and tenant. Each
+	 * subscription waits for its own permit (without blocking), subscribes the body once
+	 * it has one, and releases it exactly once when the body completes, errors or is
+	 * cancelled. A request that cannot get a permit within the queue's bounds fails with
+	 * {@link LaneRejectedException} and its body never runs.
+	 * @param <T> the type of the elements
+	 * @param admission what the request asks for
+	 * @param body the request, given the permit it runs under
+	 * @return the body's elements
+	 */
+	public <T> Flux<T> withPermit(Admission admission, Function<Permit, ? extends Publisher<T>> body) {
+		Objects.requireNonNull(admission, "admission must not be null");
+		Objects.requireNonNull(body, "body must not be null");
+		ModelLane lane = lane(admission.model());
+		ModelLane overflow = admission.allowOverflow() ? this.overflow.get(lane) : null;
+		return new PermitFlux<>(admission, body, this.listener, lane, overflow, this.config.maxWait());
+	}
+
+	/**
+	 * Runs a single-valued body while holding a permit, as
+	 * {@link #withPermit(Admission, Function)} does.
+	 * @param <T> the type of the value
+	 * @param admission what the request asks for
+	 * @param body the request, given the permit it runs under
+	 * @return the body's value
+	 */
+	public <T> Mono<T> withPermitMono(Admission admission, Function<Permit, ? extends Mono<T>> body) {
+		return Mono.fromDirect(withPermit(admission, body));
+	}
+
+	/**
+	 * Returns the name of the lane a model runs in.
+	 * @param model the model
+	 * @return the lane name
+	 */
+	public String laneOf(String model) {
+		return lane(model).name();
+	}
+
+	/**
+	 * Changes the configured limit of a model's lane; its effective limit follows at
+	 * once, and the adaptive limit learns from there.
+	 * @param model the model (or lane name) whose lane changes
+	 * @param limit the new limit, greater than 0
+	 */
+	public void setLimit(String model, int limit) {
+		if (limit <= 0) {
+			throw new IllegalArgumentException(
+					"deepseek.limits.models." + model + " must be greater than 0 but was " + limit);
+		}
+		lane(model).setLimit(limit);
+	}
+
+	/**
+	 * Returns the state of a model's lane.
+	 * @param model the model (or lane name)
+	 * @return the snapshot
+	 */
+	public LaneSnapshot snapshot(String model) {
+		return lane(model).snapshot();
+	}
+
+	/**
+	 * Returns the state of every lane, the default lane last.
+	 * @return the snapshots
+	 */
+	public List<LaneSnapshot> snapshots() {
+		List<LaneSnapshot> snapshots = new ArrayList<>(this.lanes.size());
+		this.lanes.values().forEach((lane) -> snapshots.add(lane.snapshot()));
+		return snapshots;
+	}
+
+	/**
+	 * Returns the tenants holding the most permits, over all lanes.
+	 * @param count how many to return at most
+	 * @return the busiest tenants, most permits first
+	 */
+	public List<TenantUsage> busiestTenants(int count) {
+		List<TenantUsage> usage = new ArrayList<>();
+		this.lanes.values().forEach((lane) -> usage.addAll(lane.tenantUsage()));
+		usage.sort(Comparator.comparingInt(TenantUsage::inUse).thenComparingInt(TenantUsage::queued).reversed());
+		return List.copyOf(usage.subList(0, Math.min(count, usage.size())));
+	}
+
+	/**
+	 * Returns the number of tenant lanes a model's lane holds, busy or idle.
+	 * @param model the model (or lane name)
+	 * @return the number of tenant lanes
+	 */
+	public int tenantLanes(String model) {
+		return lane(model).tenantLanes();
+	}
+
+	/**
+	 * Returns the limits this limiter was created with.
+	 * @return the configuration
+	 */
+	public LimiterConfig config() {
+		return this.config;
+	}
+
+	private ModelLane lane(String model) {
+		return this.lanesByModel.getOrDefault(model, this.defaultLane);
+	}
+
+}

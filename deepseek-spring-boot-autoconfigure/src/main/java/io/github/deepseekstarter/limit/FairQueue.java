@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.limit;
+
+import java.util.ArrayDeque;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The waiters of one priority in one lane: round robin between tenants, first in first
+ * out within a tenant, so a tenant's burst cannot starve another tenant. Guarded by its
+ * lane.
+ */
+final class FairQueue {
+
+	private final Priority priority;
+
+	private final ArrayDeque<TenantLane> ring = new ArrayDeque<>();
+
+	FairQueue(Priority priority) {
+		this.priority = priority;
+	}
+
+	Priority priority() {
+		return this.priority;
+	}
+
+	void add(TenantLane tenant, PermitSubscriber<?> waiter) {
+		tenant.waiting(this.priority).addLast(waiter);
+		if (!tenant.inRing(this.priority)) {
+			tenant.inRing(this.priority, true);
+			this.ring.addLast(tenant);
+		}
+	}
+
+	boolean remove(TenantLane tenant, PermitSubscriber<?> waiter) {
+		ArrayDeque<PermitSubscriber<?>> waiting = tenant.waiting(this.priority);
+		boolean removed = waiting.remove(waiter);
+		if (removed && waiting.isEmpty() && tenant.inRing(this.priority)) {
+			tenant.inRing(this.priority, false);
+			this.ring.remove(tenant);
+		}
+		return removed;
+	}
+
+	/**
+	 * Returns the tenant whose turn it is among those with room, leaving it first in the
+	 * ring until {@link #served(TenantLane)}; tenants without room keep their waiters and
+	 * move to the back.
+	 */
+	@Nullable TenantLane next(Predicate<TenantLane> hasRoom) {
+		for (int i = 0, n = this.ring.size(); i < n; i++) {
+			TenantLane tenant = this.ring.peekFirst();
+			if (tenant.waiting(this.priority).isEmpty()) {
+				this.ring.pollFirst();
+				tenant.inRing(this.priority, false);
+			}
+			else if (hasRoom.test(tenant)) {
+				return tenant;
+			}
+			else {
+				this.ring.addLast(this.ring.pollFirst());
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Ends the turn of the tenant {@link #next(Predicate)} returned.
+	 */
+	void served(TenantLane tenant) {
+		this.ring.pollFirst();
+		if (tenant.waiting(this.priority).isEmpty()) {
+			tenant.inRing(this.priority, false);
+		}
+		else {
+			this.ring.addLast(tenant);
+		}
+	}
+
+}

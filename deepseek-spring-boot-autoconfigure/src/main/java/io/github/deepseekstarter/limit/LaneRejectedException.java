@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.limit;
+
+import io.github.deepseekstarter.DeepSeekException;
+
+/**
+ * Signalled when a request cannot get a permit within the queue's bounds; nothing was
+ * sent to DeepSeek.
+ */
+public class LaneRejectedException extends DeepSeekException {
+
+	private final String lane;
+
+	private final Reason reason;
+
+	/**
+	 * Creates an exception whose message names the bound that was hit and the property
+	 * that raises it.
+	 * @param lane the lane that rejected the request
+	 * @param reason why it was rejected
+	 * @param detail what the lane looked like when it rejected
+	 */
+	public LaneRejectedException(String lane, Reason reason, String detail) {
+		super("DeepSeek lane '" + lane + "' rejected the request: " + detail + "; " + reason.advice);
+		this.lane = lane;
+		this.reason = reason;
+	}
+
+	/**
+	 * Returns the lane that rejected the request.
+	 * @return the lane name
+	 */
+	public String lane() {
+		return this.lane;
+	}
+
+	/**
+	 * Returns why the request was rejected.
+	 * @return the reason
+	 */
+	public Reason reason() {
+		return this.reason;
+	}
+
+	/**
+	 * The bound a rejected request hit.
+	 */
+	public enum Reason {
+
+		/**
+		 * The lane was full and its queue held {@code deepseek.queue.max-size} waiters.
+		 */
+		QUEUE_FULL("deepseek.queue.max-size",
+				"raise deepseek.queue.max-size or the lane's limit (deepseek.limits.models.<model>)"),
+
+		/**
+		 * The request waited {@code deepseek.queue.max-wait} without getting a permit.
+		 */
+		QUEUE_TIMEOUT("deepseek.queue.max-wait",
+				"raise deepseek.queue.max-wait or the lane's limit (deepseek.limits.models.<model>)");
+
+		private final String property;
+
+		private final String advice;
+
+		Reason(String property, String advice) {
+			this.property = property;
+			this.advice = advice;
+		}
+
+		/**
+		 * Returns the property whose bound was hit.
+		 * @return the property name
+		 */
+		public String property() {
+			return this.property;
+		}
+
+	}
+
+}

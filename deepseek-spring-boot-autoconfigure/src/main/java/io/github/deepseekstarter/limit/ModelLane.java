@@ -1,0 +1,422 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.limit;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
+import reactor.core.Fuseable;
+import reactor.core.publisher.Mono;
+
+/**
+ * The permits of one model lane: its account permits, its tenant lanes and its fair
+ * queue. State changes happen in short critical sections on this object; waiters are
+ * signalled only after leaving them, one draining thread at a time.
+ */
+final class ModelLane {
+
+	private static final AtomicIntegerFieldUpdater<ModelLane> WIP = AtomicIntegerFieldUpdater
+		.newUpdater(ModelLane.class, "wip");
+
+	private static final int REFUSED = 0;
+
+	private static final int GRANTED = 1;
+
+	private static final int PENDING = 2;
+
+	private final String name;
+
+	private final AccountPermits permits;
+
+	private final AdaptiveLimit limit;
+
+	private final TenantRegistry tenants;
+
+	private final FairQueue interactive = new FairQueue(Priority.INTERACTIVE);
+
+	private final FairQueue background = new FairQueue(Priority.BACKGROUND);
+
+	private final Predicate<TenantLane> tenantHasRoom = this::tenantHasRoom;
+
+	private final int tenantCap;
+
+	private final double backgroundShare;
+
+	private final int maxQueueSize;
+
+	private final LimiterListener listener;
+
+	private int inUse;
+
+	private int backgroundInUse;
+
+	private int queued;
+
+	/** Whether the account refused a permit and no permit has come back since. */
+	private boolean accountBlocked;
+
+	private @Nullable Mono<Boolean> pendingAcquire;
+
+	private boolean acquiring;
+
+	/** Whether permits came back while an asynchronous attempt was in flight. */
+	private boolean freedDuringAttempt;
+
+	private volatile int wip;
+
+	ModelLane(String name, int limit, LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener) {
+		this.name = name;
+		this.permits = permits.create(name, limit, this::permitsFreed);
+		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease());
+		this.tenants = new TenantRegistry(config.maxIdleTenants());
+		this.tenantCap = config.perUser(name);
+		this.backgroundShare = config.backgroundShare();
+		this.maxQueueSize = config.maxQueueSize();
+		this.listener = listener;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * Grants the waiter a permit at once if the lane has room for it, else queues it when
+	 * allowed. Never signals the waiter.
+	 */
+	Admit admit(PermitSubscriber<?> waiter, boolean mayQueue) {
+		Mono<Boolean> acquire = null;
+		Admit admit;
+		synchronized (this) {
+			TenantLane tenant = this.tenants.get(waiter.tenantKey());
+			waiter.tenantLane = tenant;
+			if (!waiter.isWaiting()) {
+				return Admit.CANCELLED;
+			}
+			Priority priority = waiter.admission().priority();
+			if (!this.accountBlocked && !this.acquiring && hasRoom(priority) && tenantHasRoom(tenant)) {
+				Mono<Boolean> attempt = this.permits.tryAcquire();
+				int answer = answer(attempt);
+				if (answer == GRANTED) {
+					if (!waiter.claim()) {
+						this.permits.release();
+						return Admit.CANCELLED;
+					}
+					reserve(waiter, tenant);
+					return Admit.GRANTED;
+				}
+				if (answer == REFUSED) {
+					this.accountBlocked = true;
+				}
+				else if (mayQueue) {
+					this.acquiring = true;
+					this.freedDuringAttempt = false;
+					acquire = attempt;
+				}
+			}
+			if (!mayQueue) {
+				return Admit.BUSY;
+			}
+			if (this.queued >= this.maxQueueSize) {
+				admit = Admit.FULL;
+			}
+			else {
+				queue(priority).add(tenant, waiter);
+				this.queued++;
+				admit = Admit.QUEUED;
+			}
+		}
+		if (acquire != null) {
+			acquireAsync(acquire);
+		}
+		return admit;
+	}
+
+	/**
+	 * Removes a waiter that gave up; it never gets a permit after this.
+	 */
+	void remove(PermitSubscriber<?> waiter) {
+		synchronized (this) {
+			TenantLane tenant = waiter.tenantLane;
+			if (tenant != null && queue(waiter.admission().priority()).remove(tenant, waiter)) {
+				this.queued--;
+			}
+		}
+	}
+
+	void release(PermitSubscriber<?> holder) {
+		boolean waiters;
+		synchronized (this) {
+			this.inUse--;
+			if (holder.admission().priority() == Priority.BACKGROUND) {
+				this.backgroundInUse--;
+			}
+			holder.tenantLane.inUse--;
+			this.permits.release();
+			this.accountBlocked = false;
+			this.freedDuringAttempt = true;
+			waiters = this.queued > 0;
+		}
+		this.listener.onReleased(this.name, holder.admission());
+		if (waiters) {
+			drain();
+		}
+	}
+
+	/**
+	 * Lets waiters try the account again after permits were freed elsewhere.
+	 */
+	private void permitsFreed() {
+		synchronized (this) {
+			this.accountBlocked = false;
+			this.freedDuringAttempt = true;
+		}
+		drain();
+	}
+
+	/**
+	 * Hands free permits to waiters, one draining thread at a time so that bodies that
+	 * complete at once do not recurse into the next grant.
+	 */
+	void drain() {
+		if (WIP.getAndIncrement(this) != 0) {
+			return;
+		}
+		int missed = 1;
+		do {
+			PermitSubscriber<?> granted;
+			Mono<Boolean> acquire;
+			synchronized (this) {
+				granted = grant(false);
+				acquire = this.pendingAcquire;
+				this.pendingAcquire = null;
+			}
+			signal(granted);
+			if (acquire != null) {
+				acquireAsync(acquire);
+			}
+			missed = WIP.addAndGet(this, -missed);
+		}
+		while (missed != 0);
+	}
+
+	private void acquireAsync(Mono<Boolean> acquire) {
+		acquire.defaultIfEmpty(Boolean.FALSE)
+			.subscribe((granted) -> onAccountAnswer(granted), (error) -> onAccountAnswer(false));
+	}
+
+	private void onAccountAnswer(boolean granted) {
+		PermitSubscriber<?> waiters;
+		synchronized (this) {
+			this.acquiring = false;
+			// A refusal is stale when permits came back while it was on its way.
+			this.accountBlocked = !granted && !this.freedDuringAttempt;
+			waiters = granted ? grant(true) : null;
+		}
+		signal(waiters);
+		drain();
+	}
+
+	/**
+	 * Claims waiters while the lane, their tenant and the account have room, in turn;
+	 * returns them linked through {@link PermitSubscriber#nextGranted}.
+	 */
+	private @Nullable PermitSubscriber<?> grant(boolean holding) {
+		PermitSubscriber<?> first = null;
+		PermitSubscriber<?> last = null;
+		while (this.queued > 0) {
+			FairQueue queue = this.interactive;
+			TenantLane tenant = hasRoom(Priority.INTERACTIVE) ? queue.next(this.tenantHasRoom) : null;
+			if (tenant == null && hasRoom(Priority.BACKGROUND)) {
+				queue = this.background;
+				tenant = queue.next(this.tenantHasRoom);
+			}
+			if (tenant == null) {
+				break;
+			}
+			if (!holding) {
+				if (this.accountBlocked || this.acquiring) {
+					break;
+				}
+				Mono<Boolean> attempt = this.permits.tryAcquire();
+				int answer = answer(attempt);
+				if (answer == REFUSED) {
+					this.accountBlocked = true;
+					break;
+				}
+				if (answer == PENDING) {
+					this.acquiring = true;
+					this.freedDuringAttempt = false;
+					this.pendingAcquire = attempt;
+					break;
+				}
+			}
+			PermitSubscriber<?> waiter = claimFirst(queue, tenant);
+			holding = (waiter == null);
+			if (waiter != null) {
+				if (last == null) {
+					first = waiter;
+				}
+				else {
+					last.nextGranted = waiter;
+				}
+				last = waiter;
+			}
+		}
+		if (holding) {
+			this.permits.release();
+		}
+		return first;
+	}
+
+	private @Nullable PermitSubscriber<?> claimFirst(FairQueue queue, TenantLane tenant) {
+		PermitSubscriber<?> waiter;
+		while ((waiter = tenant.waiting(queue.priority()).pollFirst()) != null) {
+			this.queued--;
+			if (waiter.claim()) {
+				reserve(waiter, tenant);
+				break;
+			}
+		}
+		queue.served(tenant);
+		return waiter;
+	}
+
+	private void signal(@Nullable PermitSubscriber<?> granted) {
+		while (granted != null) {
+			PermitSubscriber<?> next = granted.nextGranted;
+			granted.nextGranted = null;
+			granted.granted(this);
+			granted = next;
+		}
+	}
+
+	private void reserve(PermitSubscriber<?> waiter, TenantLane tenant) {
+		this.inUse++;
+		if (waiter.admission().priority() == Priority.BACKGROUND) {
+			this.backgroundInUse++;
+		}
+		tenant.inUse++;
+		waiter.generation = this.limit.generation();
+	}
+
+	private boolean hasRoom(Priority priority) {
+		int effective = this.limit.effective();
+		return this.inUse < effective && (priority == Priority.INTERACTIVE
+				|| this.backgroundInUse < Math.max(1, (int) (effective * this.backgroundShare)));
+	}
+
+	private boolean tenantHasRoom(TenantLane tenant) {
+		return this.tenantCap == 0 || tenant.inUse < this.tenantCap;
+	}
+
+	private FairQueue queue(Priority priority) {
+		return (priority == Priority.INTERACTIVE) ? this.interactive : this.background;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static int answer(Mono<Boolean> attempt) {
+		if (!(attempt instanceof Fuseable.ScalarCallable)) {
+			return PENDING;
+		}
+		try {
+			return Boolean.TRUE.equals(((Callable<Boolean>) attempt).call()) ? GRANTED : REFUSED;
+		}
+		catch (Exception ex) {
+			throw Exceptions.propagate(ex);
+		}
+	}
+
+	void onServerLimit(OptionalInt limitFromMessage, int generation) {
+		boolean changed;
+		synchronized (this) {
+			changed = this.limit.onServerLimit(limitFromMessage, generation);
+		}
+		limitChanged(changed);
+	}
+
+	void onSuccess() {
+		boolean changed;
+		synchronized (this) {
+			changed = this.limit.onSuccess();
+		}
+		limitChanged(changed);
+	}
+
+	void setLimit(int limit) {
+		boolean changed;
+		synchronized (this) {
+			changed = this.limit.setConfigured(limit);
+		}
+		limitChanged(changed);
+	}
+
+	private void limitChanged(boolean changed) {
+		if (!changed) {
+			return;
+		}
+		int configured;
+		int effective;
+		synchronized (this) {
+			configured = this.limit.configured();
+			effective = this.limit.effective();
+			this.permits.changeLimit(effective);
+		}
+		this.listener.onLimitChanged(this.name, configured, effective);
+		drain();
+	}
+
+	synchronized LaneSnapshot snapshot() {
+		return new LaneSnapshot(this.name, this.limit.configured(), this.limit.effective(), this.inUse,
+				this.backgroundInUse, this.queued);
+	}
+
+	synchronized List<TenantUsage> tenantUsage() {
+		return this.tenants.usage(this.name);
+	}
+
+	synchronized int tenantLanes() {
+		return this.tenants.size();
+	}
+
+	/**
+	 * What {@link #admit(PermitSubscriber, boolean)} did with a waiter.
+	 */
+	enum Admit {
+
+		/** The waiter holds a permit; the caller signals it. */
+		GRANTED,
+
+		/** The waiter waits in the queue. */
+		QUEUED,
+
+		/** The lane has no room and the waiter may not queue. */
+		BUSY,
+
+		/** The lane has no room and its queue is full. */
+		FULL,
+
+		/** The waiter gave up before it was admitted. */
+		CANCELLED
+
+	}
+
+}

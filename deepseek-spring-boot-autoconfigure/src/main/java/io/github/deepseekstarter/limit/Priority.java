@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.limit;
+
+/**
+ * How urgent a request is: background work may only use a share of a lane so that
+ * interactive calls always find room.
+ */
+public enum Priority {
+
+	/**
+	 * A request someone is waiting for; may use the whole lane.
+	 */
+	INTERACTIVE,
+
+	/**
+	 * Batch or background work; limited to {@link LimiterConfig#backgroundShare()} of the
+	 * lane's effective limit.
+	 */
+	BACKGROUND
+
+}

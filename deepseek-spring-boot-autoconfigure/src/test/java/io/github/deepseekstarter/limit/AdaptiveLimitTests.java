@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.limit;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests that lanes learn the real limit from 429 answers and recover with successes.
+ */
+@ExtendWith(BlockHoundInstalled.class)
+class AdaptiveLimitTests {
+
+	@Test
+	void learnsLimitFromServerMessage() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
+		HeldRequest request = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO));
+		request.permit().onServerLimit(OptionalInt.of(39));
+		assertThat(limiter.snapshot(LimiterConfig.PRO).effectiveLimit()).isEqualTo(39);
+		assertThat(limiter.snapshot(LimiterConfig.PRO).configuredLimit()).isEqualTo(500);
+		List<HeldRequest> more = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO), 39);
+		assertThat(more).filteredOn(HeldRequest::running).hasSize(38);
+		assertThat(limiter.snapshot(LimiterConfig.PRO).queued()).isOne();
+	}
+
+	@Test
+	void serverLimitAboveConfiguredLimitIsCapped() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().modelLimit(LimiterConfig.PRO, 50).build());
+		HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO)).permit().onServerLimit(OptionalInt.of(80));
+		assertThat(limiter.snapshot(LimiterConfig.PRO).effectiveLimit()).isEqualTo(50);
+	}
+
+	@Test
+	void lowersMultiplicativelyOncePerGenerationOfPermits() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 100).decreaseFactor(0.9).build());
+		List<HeldRequest> sameGeneration = HeldRequest.start(limiter, Admission.of("m"), 2);
+		sameGeneration.get(0).permit().onServerLimit(OptionalInt.empty());
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(90);
+		sameGeneration.get(1).permit().onServerLimit(OptionalInt.empty());
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(90);
+		HeldRequest.start(limiter, Admission.of("m")).permit().onServerLimit(OptionalInt.empty());
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(81);
+	}
+
+	@Test
+	void neverLowersBelowOne() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().clearModels().modelLimit("m", 2).build());
+		HeldRequest request = HeldRequest.start(limiter, Admission.of("m"));
+		request.permit().onServerLimit(OptionalInt.of(0));
+		assertThat(limiter.snapshot("m").effectiveLimit()).isOne();
+		request.complete();
+		HeldRequest.start(limiter, Admission.of("m")).permit().onServerLimit(OptionalInt.empty());
+		assertThat(limiter.snapshot("m").effectiveLimit()).isOne();
+	}
+
+	@Test
+	void recoversAdditivelyUpToConfiguredLimit() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 10).successesPerIncrease(2).build());
+		HeldRequest request = HeldRequest.start(limiter, Admission.of("m"));
+		request.permit().onServerLimit(OptionalInt.of(5));
+		for (int i = 0; i < 4; i++) {
+			request.permit().onSuccess();
+		}
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(7);
+		for (int i = 0; i < 100; i++) {
+			request.permit().onSuccess();
+		}
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(10);
+	}
+
+	@Test
+	void lowersLimitBelowPermitsInUseWithoutBlocking() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().clearModels().modelLimit("m", 5).build());
+		List<HeldRequest> holders = HeldRequest.start(limiter, Admission.of("m"), 5);
+		holders.get(0).permit().onServerLimit(OptionalInt.of(2));
+		HeldRequest waiter = HeldRequest.start(limiter, Admission.of("m"));
+		holders.get(0).complete();
+		holders.get(1).complete();
+		holders.get(2).complete();
+		assertThat(waiter.running()).isFalse();
+		holders.get(3).complete();
+		assertThat(waiter.running()).isTrue();
+		assertThat(limiter.snapshot("m")).isEqualTo(new LaneSnapshot("m", 5, 2, 2, 0, 0));
+	}
+
+	@Test
+	void setLimitAtRuntimeTakesEffect() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().clearModels().modelLimit("m", 3).build());
+		HeldRequest.start(limiter, Admission.of("m"), 3);
+		HeldRequest waiter = HeldRequest.start(limiter, Admission.of("m"));
+		assertThat(waiter.running()).isFalse();
+		limiter.setLimit("m", 5);
+		assertThat(waiter.running()).isTrue();
+		assertThat(limiter.snapshot("m")).isEqualTo(new LaneSnapshot("m", 5, 5, 4, 0, 0));
+		limiter.setLimit("m", 1);
+		assertThat(limiter.snapshot("m").effectiveLimit()).isOne();
+		assertThatIllegalArgumentException().isThrownBy(() -> limiter.setLimit("m", 0))
+			.withMessageContaining("deepseek.limits.models.m");
+	}
+
+	@Test
+	void listenerHearsLimitChanges() {
+		List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().clearModels().modelLimit("m", 5).build(),
+				BulkheadAccountPermits.factory(), new LimiterListener() {
+					@Override
+					public void onLimitChanged(String lane, int configuredLimit, int effectiveLimit) {
+						changes.add(lane + ":" + configuredLimit + ":" + effectiveLimit);
+					}
+				});
+		HeldRequest.start(limiter, Admission.of("m")).permit().onServerLimit(OptionalInt.of(3));
+		limiter.setLimit("m", 7);
+		assertThat(changes).containsExactly("m:5:3", "m:7:7");
+	}
+
+}

@@ -1,0 +1,187 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.limit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests who gets a permit when: fairness across tenants, tenant caps, background share
+ * and overflow routing.
+ */
+@ExtendWith(BlockHoundInstalled.class)
+class LaneSchedulingTests {
+
+	@Test
+	void floodingTenantDoesNotStarveAnother() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().clearModels().modelLimit("m", 1).build());
+		HeldRequest blocker = HeldRequest.start(limiter, Admission.of("m", "a"));
+		List<String> order = Collections.synchronizedList(new ArrayList<>());
+		for (int i = 0; i < 1000; i++) {
+			limiter.withPermit(Admission.of("m", "a"), (permit) -> Mono.fromRunnable(() -> order.add("a"))).subscribe();
+		}
+		for (int i = 0; i < 3; i++) {
+			limiter.withPermit(Admission.of("m", "b"), (permit) -> Mono.fromRunnable(() -> order.add("b"))).subscribe();
+		}
+		assertThat(limiter.snapshot("m").queued()).isEqualTo(1003);
+		blocker.complete();
+		assertThat(order).hasSize(1003);
+		int activeTenants = 2;
+		int seen = 0;
+		for (int grant = 0; grant < order.size() && seen < 3; grant++) {
+			if (order.get(grant).equals("b")) {
+				seen++;
+				assertThat(grant + 1).isLessThanOrEqualTo(seen * activeTenants + 1);
+			}
+		}
+		assertThat(seen).isEqualTo(3);
+		assertThat(limiter.snapshot("m").inUse()).isZero();
+	}
+
+	@Test
+	void tenantAtItsCapWaitsWithoutBlockingOtherTenants() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 10).perUser(2).build());
+		List<HeldRequest> first = HeldRequest.start(limiter, Admission.of("m", "a"), 2);
+		HeldRequest third = HeldRequest.start(limiter, Admission.of("m", "a"));
+		HeldRequest other = HeldRequest.start(limiter, Admission.of("m", "b"));
+		assertThat(third.running()).isFalse();
+		assertThat(other.running()).isTrue();
+		assertThat(limiter.busiestTenants(1)).containsExactly(new TenantUsage("m", "a", 2, 1));
+		first.get(0).complete();
+		assertThat(third.running()).isTrue();
+	}
+
+	@Test
+	void perModelTenantCapOverridesGlobalCap() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder()
+			.clearModels()
+			.modelLimit("m", 10)
+			.modelLimit("n", 10)
+			.perUser(1)
+			.perUser("n", 0)
+			.build());
+		HeldRequest.start(limiter, Admission.of("m", "a"));
+		assertThat(HeldRequest.start(limiter, Admission.of("m", "a")).running()).isFalse();
+		assertThat(HeldRequest.start(limiter, Admission.of("n", "a"), 3)).allMatch(HeldRequest::running);
+	}
+
+	@Test
+	void requestsWithoutTenantShareOneTenantLane() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 10).perUser(1).build());
+		assertThat(HeldRequest.start(limiter, Admission.of("m")).running()).isTrue();
+		assertThat(HeldRequest.start(limiter, Admission.of("m")).running()).isFalse();
+		assertThat(limiter.busiestTenants(5)).containsExactly(new TenantUsage("m", "", 1, 1));
+	}
+
+	@Test
+	void evictsOnlyIdleTenantLanes() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 10).perUser(1).maxIdleTenants(2).build());
+		HeldRequest busy = HeldRequest.start(limiter, Admission.of("m", "busy"));
+		HeldRequest.start(limiter, Admission.of("m", "idle1")).complete();
+		HeldRequest.start(limiter, Admission.of("m", "idle2")).complete();
+		assertThat(limiter.tenantLanes("m")).isEqualTo(2);
+		HeldRequest queued = HeldRequest.start(limiter, Admission.of("m", "busy"));
+		HeldRequest.start(limiter, Admission.of("m", "new"));
+		assertThat(limiter.tenantLanes("m")).isEqualTo(2);
+		assertThat(limiter.busiestTenants(5)).contains(new TenantUsage("m", "busy", 1, 1));
+		busy.complete();
+		assertThat(queued.running()).isTrue();
+		queued.complete();
+		assertThat(limiter.busiestTenants(5)).containsExactly(new TenantUsage("m", "new", 1, 0));
+	}
+
+	@Test
+	void backgroundRequestsUseAtMostTheirShare() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 4).backgroundShare(0.5).build());
+		Admission background = Admission.of("m").withPriority(Priority.BACKGROUND);
+		List<HeldRequest> batch = HeldRequest.start(limiter, background, 3);
+		assertThat(batch).filteredOn(HeldRequest::running).hasSize(2);
+		assertThat(HeldRequest.start(limiter, Admission.of("m"), 2)).allMatch(HeldRequest::running);
+		assertThat(limiter.snapshot("m")).isEqualTo(new LaneSnapshot("m", 4, 4, 4, 2, 1));
+		batch.get(0).complete();
+		assertThat(batch.get(2).running()).isTrue();
+	}
+
+	@Test
+	void interactiveWaitersGoBeforeBackgroundWaiters() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().clearModels().modelLimit("m", 1).build());
+		HeldRequest holder = HeldRequest.start(limiter, Admission.of("m"));
+		HeldRequest background = HeldRequest.start(limiter, Admission.of("m").withPriority(Priority.BACKGROUND));
+		HeldRequest interactive = HeldRequest.start(limiter, Admission.of("m"));
+		holder.complete();
+		assertThat(interactive.running()).isTrue();
+		assertThat(background.running()).isFalse();
+	}
+
+	@Test
+	void overflowRoutesToFlashWhenProIsFull() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().modelLimit(LimiterConfig.PRO, 1).modelLimit(LimiterConfig.FLASH, 1).build());
+		HeldRequest first = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO).allowingOverflow());
+		assertThat(first.permit().model()).isEqualTo(LimiterConfig.PRO);
+		HeldRequest routed = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO).allowingOverflow());
+		assertThat(routed.permit().model()).isEqualTo(LimiterConfig.FLASH);
+		assertThat(routed.permit().lane()).isEqualTo(LimiterConfig.FLASH);
+		assertThat(limiter.snapshot(LimiterConfig.FLASH).inUse()).isOne();
+		HeldRequest strict = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO));
+		assertThat(strict.running()).isFalse();
+		HeldRequest waiting = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO).allowingOverflow());
+		assertThat(waiting.running()).isFalse();
+		assertThat(limiter.snapshot(LimiterConfig.PRO).queued()).isEqualTo(2);
+		routed.complete();
+		assertThat(limiter.snapshot(LimiterConfig.FLASH).inUse()).isZero();
+	}
+
+	@Test
+	void aliasesShareTheFlashLaneAndUnknownModelsTheDefaultLane() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
+		HeldRequest chat = HeldRequest.start(limiter, Admission.of("deepseek-chat"));
+		HeldRequest.start(limiter, Admission.of("deepseek-flash"));
+		HeldRequest.start(limiter, Admission.of("some-new-model"));
+		assertThat(chat.permit().model()).isEqualTo("deepseek-chat");
+		assertThat(limiter.snapshot(LimiterConfig.FLASH))
+			.isEqualTo(new LaneSnapshot(LimiterConfig.FLASH, 2500, 2500, 2, 0, 0));
+		assertThat(limiter.laneOf("some-new-model")).isEqualTo(LimiterConfig.DEFAULT_LANE);
+		assertThat(limiter.snapshot(LimiterConfig.DEFAULT_LANE).inUse()).isOne();
+		assertThat(limiter.snapshots()).extracting(LaneSnapshot::lane)
+			.containsExactly(LimiterConfig.PRO, LimiterConfig.FLASH, LimiterConfig.DEFAULT_LANE);
+	}
+
+	@Test
+	void timeoutOfQueuedWaiterUsesConfiguredMaxWait() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 1).maxWait(Duration.ofMillis(20)).build());
+		HeldRequest.start(limiter, Admission.of("m"));
+		HeldRequest waiter = HeldRequest.start(limiter, Admission.of("m"));
+		org.awaitility.Awaitility.await().until(() -> waiter.error() != null);
+		assertThat(waiter.error()).isInstanceOf(LaneRejectedException.class);
+		assertThat(limiter.snapshot("m").queued()).isZero();
+	}
+
+}
