@@ -65,6 +65,12 @@ public final class LoadHarness {
 			RunPlan plan = options.plan(workload);
 			List<RunResult> results = new ArrayList<>();
 			try (EmulatorProcess emulator = EmulatorProcess.start(plan.emulatorOptions())) {
+				// One unmeasured pass warms the emulator, so the first client measured
+				// does not
+				// pay for its JIT.
+				System.err.println("Warming the emulator for " + workload);
+				WorkloadRunner.run(ClientKind.RAW, plan,
+						ClientSettings.of(emulator.baseUrl(), options.maxConcurrency()));
 				for (ClientKind kind : options.clients()) {
 					System.err.println("Running " + workload + " through " + kind.label());
 					results
