@@ -26,6 +26,11 @@ import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.identity.UserIdResolver;
+import io.github.deepseekstarter.limit.AccountPermitsFactory;
+import io.github.deepseekstarter.limit.BulkheadAccountPermits;
+import io.github.deepseekstarter.limit.CompositeLimiterListener;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.LimiterListener;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
 import reactor.netty.http.client.HttpClient;
@@ -49,17 +54,23 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(DeepSeekProperties.class)
 public final class DeepSeekAutoConfiguration {
 
-	/** Pool size when no limit is configured: the published pro and flash limits. */
-	private static final int PUBLISHED_LIMITS = 500 + 2500;
-
 	@Bean(destroyMethod = "dispose")
 	@ConditionalOnMissingBean(name = "deepSeekConnectionProvider")
 	ConnectionProvider deepSeekConnectionProvider(DeepSeekProperties properties) {
 		DeepSeekProperties.Pool pool = properties.getPool();
 		int maxConnections = (pool.getMaxConnections() != null) ? pool.getMaxConnections()
-				: PUBLISHED_LIMITS + PUBLISHED_LIMITS / 10;
+				: defaultMaxConnections(properties.getLimits());
 		return DeepSeekConnector.connectionProvider(maxConnections, pool.getPendingAcquireMaxCount(),
 				pool.getPendingAcquireTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeepSeekLimiter deepSeekLimiter(DeepSeekProperties properties, ObjectProvider<AccountPermitsFactory> permits,
+			ObjectProvider<LimiterListener> listeners) {
+		return new DeepSeekLimiter(LimiterConfigs.from(properties),
+				permits.getIfAvailable(BulkheadAccountPermits::factory),
+				CompositeLimiterListener.of(listeners.orderedStream().toList()));
 	}
 
 	@Bean
@@ -100,6 +111,15 @@ public final class DeepSeekAutoConfiguration {
 		DeepSeekConnector.configure(builder, baseUrl(properties), properties.getApiKey(), connectionProvider, timeouts);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return DeepSeekTemplate.builder(builder.build()).timeouts(timeouts).defaultModel(properties.getModel()).build();
+	}
+
+	/**
+	 * Every lane's permits need a connection of their own, plus a tenth of headroom for
+	 * the other calls (models, balance) and for connections being closed.
+	 */
+	private static int defaultMaxConnections(DeepSeekProperties.Limits limits) {
+		int lanes = limits.getModels().values().stream().mapToInt(Integer::intValue).sum() + limits.getDefaultLimit();
+		return lanes + Math.max(10, lanes / 10);
 	}
 
 	private static DeepSeekTimeouts timeouts(DeepSeekProperties properties) {

@@ -18,6 +18,8 @@ package io.github.deepseekstarter.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.deepseekstarter.identity.AnonymousMode;
 import io.github.deepseekstarter.identity.UserIdPolicyType;
@@ -48,6 +50,10 @@ public class DeepSeekProperties implements InitializingBean {
 	 * Model used by requests that name none.
 	 */
 	private String model = "deepseek-v4-flash";
+
+	private final Limits limits = new Limits();
+
+	private final Queue queue = new Queue();
 
 	private final Timeouts timeouts = new Timeouts();
 
@@ -81,6 +87,14 @@ public class DeepSeekProperties implements InitializingBean {
 		this.model = model;
 	}
 
+	public Limits getLimits() {
+		return this.limits;
+	}
+
+	public Queue getQueue() {
+		return this.queue;
+	}
+
 	public Timeouts getTimeouts() {
 		return this.timeouts;
 	}
@@ -106,6 +120,187 @@ public class DeepSeekProperties implements InitializingBean {
 	public String toString() {
 		return "DeepSeekProperties[baseUrl=" + this.baseUrl + ", model=" + this.model + ", apiKey="
 				+ ((this.apiKey != null) ? "<redacted>" : "<unset>") + "]";
+	}
+
+	/**
+	 * Concurrency lanes: DeepSeek counts concurrency per account and per model, from
+	 * sending until the response's last byte, whatever API key is used.
+	 */
+	public static class Limits {
+
+		/**
+		 * Account concurrency limit per model. A request never goes out when its model's
+		 * lane is full; it waits in the queue instead.
+		 */
+		private final Map<String, Integer> models = new LinkedHashMap<>(
+				Map.of("deepseek-v4-pro", 500, "deepseek-v4-flash", 2500));
+
+		/**
+		 * Model names that share another model's lane, such as older names of the Flash
+		 * model.
+		 */
+		private final Map<String, String> aliases = new LinkedHashMap<>(Map.of("deepseek-flash", "deepseek-v4-flash",
+				"deepseek-chat", "deepseek-v4-flash", "deepseek-reasoner", "deepseek-v4-flash"));
+
+		/**
+		 * Concurrency limit of the lane shared by models that have no lane of their own.
+		 */
+		private int defaultLimit = 500;
+
+		/**
+		 * Maximum concurrent requests of one user_id in each model's lane. 0 means no
+		 * cap.
+		 */
+		private int perUser;
+
+		/**
+		 * Maximum concurrent requests of one user_id in a given model's lane, overriding
+		 * per-user.
+		 */
+		private final Map<String, Integer> perUserByModel = new LinkedHashMap<>();
+
+		/**
+		 * Largest share of a lane's permits that background requests may hold, so that
+		 * interactive requests always find room.
+		 */
+		private double backgroundShare = 0.5;
+
+		/**
+		 * Lane a request that allows overflow is routed to when its own lane is full.
+		 */
+		private final Map<String, String> overflow = new LinkedHashMap<>(
+				Map.of("deepseek-v4-pro", "deepseek-v4-flash"));
+
+		/**
+		 * Maximum number of idle tenant lanes kept in memory; busy ones are never
+		 * evicted.
+		 */
+		private int maxIdleTenants = 10_000;
+
+		private final Adaptive adaptive = new Adaptive();
+
+		public Map<String, Integer> getModels() {
+			return this.models;
+		}
+
+		public Map<String, String> getAliases() {
+			return this.aliases;
+		}
+
+		public int getDefaultLimit() {
+			return this.defaultLimit;
+		}
+
+		public void setDefaultLimit(int defaultLimit) {
+			this.defaultLimit = defaultLimit;
+		}
+
+		public int getPerUser() {
+			return this.perUser;
+		}
+
+		public void setPerUser(int perUser) {
+			this.perUser = perUser;
+		}
+
+		public Map<String, Integer> getPerUserByModel() {
+			return this.perUserByModel;
+		}
+
+		public double getBackgroundShare() {
+			return this.backgroundShare;
+		}
+
+		public void setBackgroundShare(double backgroundShare) {
+			this.backgroundShare = backgroundShare;
+		}
+
+		public Map<String, String> getOverflow() {
+			return this.overflow;
+		}
+
+		public int getMaxIdleTenants() {
+			return this.maxIdleTenants;
+		}
+
+		public void setMaxIdleTenants(int maxIdleTenants) {
+			this.maxIdleTenants = maxIdleTenants;
+		}
+
+		public Adaptive getAdaptive() {
+			return this.adaptive;
+		}
+
+		/**
+		 * How a lane learns the account's real limit, which can be lower than the
+		 * configured one.
+		 */
+		public static class Adaptive {
+
+			/**
+			 * Factor the effective limit is multiplied by after a 429 that names no
+			 * limit.
+			 */
+			private double decreaseFactor = 0.9;
+
+			/**
+			 * Successful responses needed to raise the effective limit by one, up to the
+			 * configured limit.
+			 */
+			private int successesPerIncrease = 10;
+
+			public double getDecreaseFactor() {
+				return this.decreaseFactor;
+			}
+
+			public void setDecreaseFactor(double decreaseFactor) {
+				this.decreaseFactor = decreaseFactor;
+			}
+
+			public int getSuccessesPerIncrease() {
+				return this.successesPerIncrease;
+			}
+
+			public void setSuccessesPerIncrease(int successesPerIncrease) {
+				this.successesPerIncrease = successesPerIncrease;
+			}
+
+		}
+
+	}
+
+	/**
+	 * The local queue in front of the lanes, fair across tenants. Past its bounds a call
+	 * fails locally and nothing is sent.
+	 */
+	public static class Queue {
+
+		/**
+		 * Maximum number of requests waiting for a permit in one lane.
+		 */
+		private int maxSize = 10_000;
+
+		/**
+		 * Maximum time a request waits for a permit.
+		 */
+		private Duration maxWait = Duration.ofSeconds(30);
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
 	}
 
 	/**

@@ -59,6 +59,16 @@ final class DeepSeekPropertiesValidator {
 					properties.getPool().getPendingAcquireMaxCount(), "Must be zero or more.");
 		}
 		positive("deepseek.pool.pending-acquire-timeout", properties.getPool().getPendingAcquireTimeout());
+		validateLimits(properties.getLimits());
+		if (properties.getQueue().getMaxSize() < 0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.queue.max-size",
+					properties.getQueue().getMaxSize(),
+					"Must be zero or more (0 rejects at once when a lane is full).");
+		}
+		if (properties.getQueue().getMaxWait() == null || properties.getQueue().getMaxWait().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.queue.max-wait",
+					properties.getQueue().getMaxWait(), "Must be zero or a positive duration.");
+		}
 		validateUserId(properties.getUserId());
 		validateRetry(properties.getRetry());
 	}
@@ -79,6 +89,34 @@ final class DeepSeekPropertiesValidator {
 					"Must be at least 1.");
 		}
 		positive("deepseek.retry.max-retry-after", retry.getMaxRetryAfter());
+	}
+
+	private static void validateLimits(DeepSeekProperties.Limits limits) {
+		limits.getModels().forEach((model, limit) -> {
+			if (limit == null || limit <= 0) {
+				throw new InvalidConfigurationPropertyValueException("deepseek.limits.models." + model, limit,
+						"A model's concurrency limit must be positive (DeepSeek publishes 500 for deepseek-v4-pro "
+								+ "and 2500 for deepseek-v4-flash).");
+			}
+		});
+		if (limits.getDefaultLimit() <= 0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.limits.default-limit",
+					limits.getDefaultLimit(), "Must be positive.");
+		}
+		if (limits.getPerUser() < 0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.limits.per-user", limits.getPerUser(),
+					"Must be zero (no cap) or positive.");
+		}
+		limits.getPerUserByModel().forEach((model, cap) -> {
+			if (cap == null || cap < 0) {
+				throw new InvalidConfigurationPropertyValueException("deepseek.limits.per-user-by-model." + model, cap,
+						"Must be zero (no cap) or positive.");
+			}
+		});
+		if (!(limits.getBackgroundShare() > 0 && limits.getBackgroundShare() <= 1)) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.limits.background-share",
+					limits.getBackgroundShare(), "Must be above 0 and at most 1.");
+		}
 	}
 
 	private static void validateUserId(DeepSeekProperties.UserId userId) {

@@ -17,10 +17,15 @@
 package io.github.deepseekstarter.client;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.DeepSeekTransportException;
+import io.github.deepseekstarter.DeepSeekRateLimitException;
 import io.github.deepseekstarter.identity.UserIdResolution;
+import io.github.deepseekstarter.limit.Admission;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.Permit;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.protocol.ResponseProgress;
@@ -57,16 +62,19 @@ public class DeepSeekTemplate {
 
 	private final DeepSeekRetryPolicy retry;
 
+	private final DeepSeekLimiter limiter;
+
 	private final JsonMapper mapper = DeepSeekJson.mapper();
 
 	private final BlockingDeepSeekTemplate blocking = new BlockingDeepSeekTemplate(this);
 
 	DeepSeekTemplate(DeepSeekExchange exchange, String defaultModel, UserIdResolution userIds,
-			DeepSeekRetryPolicy retry) {
+			DeepSeekRetryPolicy retry, DeepSeekLimiter limiter) {
 		this.exchange = exchange;
 		this.defaultModel = defaultModel;
 		this.userIds = userIds;
 		this.retry = retry;
+		this.limiter = limiter;
 	}
 
 	/**
@@ -84,9 +92,23 @@ public class DeepSeekTemplate {
 	 * @return the completion, with the keep-alives and the wait seen before it
 	 */
 	public Mono<ChatCompletion> chat(ChatCompletionRequest request) {
+		return chat(request, DeepSeekCallOptions.DEFAULT);
+	}
+
+	/**
+	 * Sends a chat completion request with call options and waits for the whole answer.
+	 * The call waits for a permit of its model's lane (without blocking a thread), holds
+	 * it until the answer's last byte, and is retried on transient errors without holding
+	 * a permit while it waits.
+	 * @param request the request; a {@code null} model means the configured default
+	 * @param options priority and overflow routing
+	 * @return the completion, with the keep-alives and the wait seen before it
+	 */
+	public Mono<ChatCompletion> chat(ChatCompletionRequest request, DeepSeekCallOptions options) {
 		return resolveUserId(request).flatMap((userId) -> {
-			byte[] body = body(request, userId.orElse(null), false);
-			return this.retry.apply(Mono.defer(() -> complete(body)));
+			Admission admission = admission(request, userId.orElse(null), options);
+			return this.retry.apply(this.limiter.withPermitMono(admission,
+					(permit) -> report(permit, complete(body(request, permit.model(), userId.orElse(null), false)))));
 		});
 	}
 
@@ -99,16 +121,28 @@ public class DeepSeekTemplate {
 	/**
 	 * Sends a chat completion request and streams the answer chunk by chunk. Keep-alive
 	 * comments and the {@code [DONE]} marker are consumed here; a stream cut after its
-	 * first chunk fails with
-	 * {@link io.github.deepseekstarter.DeepSeekStreamInterruptedException}, which keeps
-	 * the partial output.
+	 * first chunk fails with {@link DeepSeekStreamInterruptedException}, which keeps the
+	 * partial output.
 	 * @param request the request; a {@code null} model means the configured default
 	 * @return the chunks
 	 */
 	public Flux<ChatCompletionChunk> chatStream(ChatCompletionRequest request) {
+		return chatStream(request, DeepSeekCallOptions.DEFAULT);
+	}
+
+	/**
+	 * Streams a chat completion with call options. The permit of the model's lane is held
+	 * until the stream's last event, or until the subscriber cancels; a stream is retried
+	 * only before its first chunk.
+	 * @param request the request; a {@code null} model means the configured default
+	 * @param options priority and overflow routing
+	 * @return the chunks
+	 */
+	public Flux<ChatCompletionChunk> chatStream(ChatCompletionRequest request, DeepSeekCallOptions options) {
 		return resolveUserId(request).flatMapMany((userId) -> {
-			byte[] body = body(request, userId.orElse(null), true);
-			return this.retry.apply(Flux.defer(() -> stream(body)));
+			Admission admission = admission(request, userId.orElse(null), options);
+			return this.retry.apply(this.limiter.withPermit(admission,
+					(permit) -> report(permit, stream(body(request, permit.model(), userId.orElse(null), true)))));
 		});
 	}
 
@@ -128,6 +162,28 @@ public class DeepSeekTemplate {
 		})
 			.concatWith(Mono.defer(() -> state.isDone() ? Mono.empty() : Mono.error(state.interrupted(null))))
 			.onErrorMap((ex) -> state.hasOutput() && !state.isDone() && !isInterruption(ex), state::interrupted);
+	}
+
+	private Admission admission(ChatCompletionRequest request, @Nullable String userId, DeepSeekCallOptions options) {
+		Admission admission = Admission.of(model(request), userId).withPriority(options.priority());
+		return options.allowOverflow() ? admission.allowingOverflow() : admission;
+	}
+
+	private static <T> Mono<T> report(Permit permit, Mono<T> call) {
+		return call.doOnSuccess((result) -> permit.onSuccess()).doOnError((ex) -> reportError(permit, ex));
+	}
+
+	private static <T> Flux<T> report(Permit permit, Flux<T> call) {
+		return call.doOnComplete(permit::onSuccess).doOnError((ex) -> reportError(permit, ex));
+	}
+
+	private static void reportError(Permit permit, Throwable ex) {
+		// A 429 teaches the lane the account's real limit, named in the message when
+		// DeepSeek knows it.
+		if (ex instanceof DeepSeekRateLimitException rateLimit) {
+			Integer limit = rateLimit.concurrencyLimit();
+			permit.onServerLimit((limit != null) ? OptionalInt.of(limit) : OptionalInt.empty());
+		}
 	}
 
 	/**
@@ -155,6 +211,15 @@ public class DeepSeekTemplate {
 	}
 
 	/**
+	 * The limiter that holds the account's lanes, for reading their state or changing a
+	 * limit at runtime.
+	 * @return the limiter
+	 */
+	public DeepSeekLimiter limiter() {
+		return this.limiter;
+	}
+
+	/**
 	 * The model used by requests that name none.
 	 * @return the default model
 	 */
@@ -175,11 +240,13 @@ public class DeepSeekTemplate {
 		return this.userIds.userId(request.userId()).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
-	private byte[] body(ChatCompletionRequest request, @Nullable String userId, boolean stream) {
+	private String model(ChatCompletionRequest request) {
+		return (request.model() != null) ? request.model() : this.defaultModel;
+	}
+
+	private byte[] body(ChatCompletionRequest request, String model, @Nullable String userId, boolean stream) {
 		ObjectNode body = this.mapper.valueToTree(request);
-		if (request.model() == null) {
-			body.put("model", this.defaultModel);
-		}
+		body.put("model", model);
 		request.extraBody().forEach((name, value) -> body.set(name, this.mapper.valueToTree(value)));
 		// The OpenAI format carries the tenant as a top-level user_id, never as OpenAI's
 		// own "user".

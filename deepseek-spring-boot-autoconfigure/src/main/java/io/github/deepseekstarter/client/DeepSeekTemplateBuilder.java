@@ -21,6 +21,8 @@ import java.util.List;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
 
@@ -38,6 +40,8 @@ public final class DeepSeekTemplateBuilder {
 	private DeepSeekTimeouts timeouts = DeepSeekTimeouts.DEFAULTS;
 
 	private String defaultModel = "deepseek-v4-flash";
+
+	private DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
 
 	private DeepSeekRetryPolicy retry = new DeepSeekRetryPolicy(RetrySettings.DEFAULTS);
 
@@ -82,6 +86,17 @@ public final class DeepSeekTemplateBuilder {
 	}
 
 	/**
+	 * Sets the limiter holding the account's lanes; by default the published limits of
+	 * DeepSeek's models.
+	 * @param limiter the limiter
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder limiter(DeepSeekLimiter limiter) {
+		this.limiter = limiter;
+		return this;
+	}
+
+	/**
 	 * Sets how transient errors are retried.
 	 * @param retry the retry policy
 	 * @return this builder
@@ -97,7 +112,7 @@ public final class DeepSeekTemplateBuilder {
 	 */
 	public DeepSeekTemplate build() {
 		return new DeepSeekTemplate(new DeepSeekExchange(this.webClient, this.timeouts), this.defaultModel,
-				this.userIds, this.retry);
+				this.userIds, this.retry, this.limiter);
 	}
 
 }

@@ -75,7 +75,7 @@ public final class LimiterConfig {
 	private LimiterConfig(Builder builder) {
 		this.aliases = Collections.unmodifiableMap(new LinkedHashMap<>(builder.aliases));
 		this.modelLimits = Collections.unmodifiableMap(resolveLimits(builder.modelLimits, this.aliases));
-		this.defaultLimit = positive(builder.defaultLimit, "deepseek.limits.default");
+		this.defaultLimit = positive(builder.defaultLimit, "deepseek.limits.default-limit");
 		this.perUser = notNegative(builder.perUser, "deepseek.limits.per-user");
 		Map<String, Integer> perUserByModel = new LinkedHashMap<>();
 		builder.perUserByModel.forEach((model, cap) -> perUserByModel.put(lane(model),
@@ -122,7 +122,7 @@ public final class LimiterConfig {
 			}
 		});
 		if (lanes.containsKey(DEFAULT_LANE)) {
-			throw invalid("deepseek.limits.models." + DEFAULT_LANE, "is reserved; use deepseek.limits.default",
+			throw invalid("deepseek.limits.models." + DEFAULT_LANE, "is reserved; use deepseek.limits.default-limit",
 					lanes.get(DEFAULT_LANE));
 		}
 		return lanes;
@@ -191,7 +191,7 @@ public final class LimiterConfig {
 
 	/**
 	 * Returns the limit of the lane of models without a lane of their own
-	 * ({@code deepseek.limits.default}).
+	 * ({@code deepseek.limits.default-limit}).
 	 * @return the default limit
 	 */
 	public int defaultLimit() {

@@ -60,7 +60,7 @@ class DeepSeekAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			ConnectionProvider provider = context.getBean("deepSeekConnectionProvider", ConnectionProvider.class);
 			assertThat(provider.name()).isEqualTo("deepseek");
-			assertThat(provider.maxConnections()).isEqualTo(3300);
+			assertThat(provider.maxConnections()).isEqualTo(3850);
 		});
 	}
 

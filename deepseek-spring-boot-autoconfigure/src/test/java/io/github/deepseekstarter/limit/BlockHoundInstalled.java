@@ -24,7 +24,7 @@ import reactor.blockhound.BlockHound;
  * Installs BlockHound before a test class runs, so any blocking call on a non-blocking
  * Reactor thread fails the test.
  */
-class BlockHoundInstalled implements BeforeAllCallback {
+public class BlockHoundInstalled implements BeforeAllCallback {
 
 	static {
 		BlockHound.install();

@@ -59,7 +59,7 @@ class LimiterConfigTests {
 	@Test
 	void rejectsInvalidValuesNamingTheirProperty() {
 		assertInvalid(LimiterConfig.builder().modelLimit("x", 0), "deepseek.limits.models.x");
-		assertInvalid(LimiterConfig.builder().defaultLimit(0), "deepseek.limits.default");
+		assertInvalid(LimiterConfig.builder().defaultLimit(0), "deepseek.limits.default-limit");
 		assertInvalid(LimiterConfig.builder().perUser(-1), "deepseek.limits.per-user");
 		assertInvalid(LimiterConfig.builder().perUser(LimiterConfig.PRO, -1),
 				"deepseek.limits.per-user-by-model.deepseek-v4-pro");

@@ -94,6 +94,25 @@ record ApiError(int status, String message, String type, String code, @Nullable 
 		return new ApiError(this.status, this.message, this.type, this.code, retryAfter);
 	}
 
+	/**
+	 * Return the body in Anthropic's error format, used by the Anthropic-format endpoint
+	 * when DeepSeek's quirks are switched off.
+	 */
+	String anthropicBody() {
+		String anthropicType = switch (this.status) {
+			case 401 -> "authentication_error";
+			case 402 -> "billing_error";
+			case 403 -> "permission_error";
+			case 404 -> "not_found_error";
+			case 429 -> "rate_limit_error";
+			case 503, 529 -> "overloaded_error";
+			default -> (this.status < 500) ? "invalid_request_error" : "api_error";
+		};
+		ObjectNode root = Json.object().put("type", "error");
+		root.putObject("error").put("type", anthropicType).put("message", this.message);
+		return Json.write(root);
+	}
+
 	String body() {
 		ObjectNode root = Json.object();
 		ObjectNode error = root.putObject("error");

@@ -52,26 +52,30 @@ final class ChatFlow {
 	 * @param userId the validated user id, or {@code null}
 	 * @param prompt the prompt
 	 * @param renderer renders the planned answer in the request's format
+	 * @param anthropicEnvelope whether errors use Anthropic's format instead of
+	 * DeepSeek's
 	 * @return completion when the exchange is over
 	 */
 	Mono<Void> answer(HttpServerResponse response, RecordedRequest request, Lane lane, @Nullable String userId,
-			Prompt prompt, Function<Answer, ResponseBody> renderer) {
+			Prompt prompt, Function<Answer, ResponseBody> renderer, boolean anthropicEnvelope) {
 		LaneState state = this.lanes.get(lane);
 		if (this.settings.balance == BalanceState.INSUFFICIENT) {
 			state.countFaulted(402);
-			return Responses.error(response, ApiError.insufficientBalance());
+			return Responses.error(response, ApiError.insufficientBalance(), anthropicEnvelope);
 		}
 		Fault fault = this.faults.take(request);
 		if (fault != null && fault.kind() == Fault.Kind.STATUS) {
 			state.countFaulted(fault.status());
 			return Responses.error(response,
-					ApiError.forStatus(fault.status(), fault.message(), state).withRetryAfter(fault.retryAfter()));
+					ApiError.forStatus(fault.status(), fault.message(), state).withRetryAfter(fault.retryAfter()),
+					anthropicEnvelope);
 		}
 		Reply scripted = (fault != null && fault.reply() != null) ? fault.reply() : this.settings.defaultReply;
 		ResponseBody body = renderer.apply(ReplyPlanner.plan(prompt, scripted));
 		LaneState.Admission admission = state.admit((userId != null) ? userId : "", this.settings.userIdLimit);
 		if (!admission.admitted()) {
-			return Responses.error(response, ApiError.tooManyRequests(admission.concurrency(), admission.limit()));
+			return Responses.error(response, ApiError.tooManyRequests(admission.concurrency(), admission.limit()),
+					anthropicEnvelope);
 		}
 		try {
 			return this.streamer.send(response, admission, body, fault);

@@ -17,7 +17,6 @@
 package io.github.deepseekstarter.test.emulator;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,11 +30,12 @@ import reactor.netty.resources.LoopResources;
 /**
  * An emulator of the DeepSeek API: a real HTTP server on the loopback interface that
  * speaks the OpenAI format ({@code POST /chat/completions}, also under {@code /v1},
- * {@code GET /models}, {@code GET /user/balance}) with DeepSeek's account behaviour:
- * concurrency limits per model lane shared by all API keys (429 above them), a FIFO
- * server queue in front of the inference capacity with keep-alives while waiting, the
- * pre-inference close, {@code user_id} validation, deterministic answers, fault injection
- * and request recording.
+ * {@code GET /models}, {@code GET /user/balance}) and the Anthropic format
+ * ({@code POST /anthropic/v1/messages}, also {@code /anthropic/messages}, on the same
+ * lanes) with DeepSeek's account behaviour: concurrency limits per model lane shared by
+ * all API keys (429 above them), a FIFO server queue in front of the inference capacity
+ * with keep-alives while waiting, the pre-inference close, {@code user_id} validation,
+ * deterministic answers, fault injection and request recording.
  * <p>
  * Typical use: <pre class="code">
  * try (DeepSeekEmulator emulator = DeepSeekEmulator.builder().build().start()) {
@@ -68,11 +68,11 @@ public final class DeepSeekEmulator implements AutoCloseable {
 
 	private @Nullable LoopResources loops;
 
-	private DeepSeekEmulator(Builder builder) {
-		this.settings = builder.settings;
-		this.lanes = builder.lanes;
-		this.recorder = new RequestRecorder(builder.recordLimit);
-		this.requestedPort = builder.port;
+	DeepSeekEmulator(EmulatorSettings settings, Map<Lane, LaneState> lanes, int recordLimit, int port) {
+		this.settings = settings;
+		this.lanes = lanes;
+		this.recorder = new RequestRecorder(recordLimit);
+		this.requestedPort = port;
 	}
 
 	/**
@@ -82,8 +82,8 @@ public final class DeepSeekEmulator implements AutoCloseable {
 	 * ephemeral port.
 	 * @return a new builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static DeepSeekEmulatorBuilder builder() {
+		return new DeepSeekEmulatorBuilder();
 	}
 
 	/**
@@ -247,6 +247,17 @@ public final class DeepSeekEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Set whether the Anthropic-format endpoint behaves as DeepSeek's does (the default):
+	 * a trailing {@code data: [DONE]} after {@code message_stop} and errors in the OpenAI
+	 * envelope; off, it sends Anthropic's own stream end and {@code {"type":"error"}}
+	 * bodies.
+	 * @param quirks whether to reproduce DeepSeek's quirks
+	 */
+	public void setAnthropicQuirks(boolean quirks) {
+		this.settings.anthropicQuirks = quirks;
+	}
+
+	/**
 	 * Apply a fault to the next chat request (one shot, in FIFO order with other
 	 * one-shots).
 	 * @param fault the fault
@@ -327,192 +338,6 @@ public final class DeepSeekEmulator implements AutoCloseable {
 	public String toString() {
 		DisposableServer current = this.server;
 		return "DeepSeekEmulator[" + ((current != null) ? "http://127.0.0.1:" + current.port() : "stopped") + "]";
-	}
-
-	/**
-	 * Configures a {@link DeepSeekEmulator}; every setting can also be changed after
-	 * start.
-	 */
-	public static final class Builder {
-
-		private final EmulatorSettings settings = new EmulatorSettings();
-
-		private final Map<Lane, LaneState> lanes = new EnumMap<>(Lane.class);
-
-		private int port;
-
-		private int recordLimit = 1000;
-
-		private Builder() {
-			for (Lane lane : Lane.values()) {
-				this.lanes.put(lane, new LaneState(lane));
-			}
-		}
-
-		/**
-		 * Accept only the given API key (instead of
-		 * {@value DeepSeekEmulator#DEFAULT_API_KEY}).
-		 * @param apiKey the key
-		 * @return this builder
-		 */
-		public Builder apiKey(String apiKey) {
-			return apiKeys(apiKey);
-		}
-
-		/**
-		 * Accept the given API keys, all of one account; the first is {@link #apiKey()}.
-		 * @param apiKeys the keys, at least one
-		 * @return this builder
-		 */
-		public Builder apiKeys(String... apiKeys) {
-			if (apiKeys.length == 0) {
-				throw new IllegalArgumentException("At least one API key is needed");
-			}
-			this.settings.apiKeys = List.of(apiKeys);
-			return this;
-		}
-
-		/**
-		 * Listen on a fixed port instead of an ephemeral one.
-		 * @param port the port, or 0 for an ephemeral one
-		 * @return this builder
-		 */
-		public Builder port(int port) {
-			this.port = port;
-			return this;
-		}
-
-		/**
-		 * See {@link DeepSeekEmulator#setConcurrencyLimit(Lane, int)}.
-		 * @param lane the lane
-		 * @param limit the limit
-		 * @return this builder
-		 */
-		public Builder concurrencyLimit(Lane lane, int limit) {
-			this.lanes.get(lane).setLimit(limit);
-			return this;
-		}
-
-		/**
-		 * See {@link DeepSeekEmulator#setInferenceCapacity(Lane, int)}.
-		 * @param lane the lane
-		 * @param capacity the capacity, or zero to follow the limit
-		 * @return this builder
-		 */
-		public Builder inferenceCapacity(Lane lane, int capacity) {
-			this.lanes.get(lane).setCapacity(capacity);
-			return this;
-		}
-
-		/**
-		 * See {@link DeepSeekEmulator#setKeepAliveInterval(Duration)}.
-		 * @param interval the interval
-		 * @return this builder
-		 */
-		public Builder keepAliveInterval(Duration interval) {
-			this.settings.keepAliveInterval = EmulatorSettings.requirePositive(interval, "Keep-alive interval");
-			return this;
-		}
-
-		/**
-		 * See {@link DeepSeekEmulator#setPreInferenceTimeout(Duration)}.
-		 * @param timeout the timeout
-		 * @return this builder
-		 */
-		public Builder preInferenceTimeout(Duration timeout) {
-			this.settings.preInferenceTimeout = EmulatorSettings.requirePositive(timeout, "Pre-inference timeout");
-			return this;
-		}
-
-		/**
-		 * See {@link DeepSeekEmulator#setTimeToFirstToken(Duration)}.
-		 * @param delay the delay
-		 * @return this builder
-		 */
-		public Builder timeToFirstToken(Duration delay) {
-			this.settings.timeToFirstToken = EmulatorSettings.requireNotNegative(delay, "Time to first token");
-			return this;
-		}
-
-		/**
-		 * See {@link DeepSeekEmulator#setTokenInterval(Duration)}.
-		 * @param interval the interval
-		 * @return this builder
-		 */
-		public Builder tokenInterval(Duration interval) {
-			this.settings.tokenInterval = EmulatorSettings.requireNotNegative(interval, "Token interval");
-			return this;
-		}
-
-		/**
-		 * See {@link DeepSeekEmulator#setUserIdLimit(int)}.
-		 * @param limit the limit, or zero for none
-		 * @return this builder
-		 */
-		public Builder userIdLimit(int limit) {
-			this.settings.userIdLimit = limit;
-			return this;
-		}
-
-		/**
-		 * See {@link DeepSeekEmulator#setBalance(BalanceState)}.
-		 * @param balance the balance state
-		 * @return this builder
-		 */
-		public Builder balance(BalanceState balance) {
-			this.settings.balance = Objects.requireNonNull(balance);
-			return this;
-		}
-
-		/**
-		 * See {@link DeepSeekEmulator#setDefaultReply(Reply)}.
-		 * @param reply the reply
-		 * @return this builder
-		 */
-		public Builder defaultReply(Reply reply) {
-			this.settings.defaultReply = reply;
-			return this;
-		}
-
-		/**
-		 * Keep at most this many recorded requests (the oldest go first); default 1000.
-		 * @param limit the limit, at least 1
-		 * @return this builder
-		 */
-		public Builder recordLimit(int limit) {
-			this.recordLimit = limit;
-			return this;
-		}
-
-		/**
-		 * Create the emulator (not started); the builder can build more, each with its
-		 * own copy of the settings.
-		 * @return the emulator
-		 */
-		public DeepSeekEmulator build() {
-			return new DeepSeekEmulator(copy());
-		}
-
-		private Builder copy() {
-			Builder copy = new Builder();
-			copy.settings.apiKeys = this.settings.apiKeys;
-			copy.settings.keepAliveInterval = this.settings.keepAliveInterval;
-			copy.settings.preInferenceTimeout = this.settings.preInferenceTimeout;
-			copy.settings.timeToFirstToken = this.settings.timeToFirstToken;
-			copy.settings.tokenInterval = this.settings.tokenInterval;
-			copy.settings.userIdLimit = this.settings.userIdLimit;
-			copy.settings.balance = this.settings.balance;
-			copy.settings.defaultReply = this.settings.defaultReply;
-			copy.settings.anthropicDoneQuirk = this.settings.anthropicDoneQuirk;
-			this.lanes.forEach((lane, state) -> {
-				copy.lanes.get(lane).setLimit(state.limit());
-				copy.lanes.get(lane).setCapacity(state.capacity());
-			});
-			copy.port = this.port;
-			copy.recordLimit = this.recordLimit;
-			return copy;
-		}
-
 	}
 
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -71,8 +72,8 @@ public final class DeepSeekEmulatorMain {
 		return options;
 	}
 
-	static DeepSeekEmulator.Builder builder(Map<String, String> options) {
-		DeepSeekEmulator.Builder builder = DeepSeekEmulator.builder();
+	static DeepSeekEmulatorBuilder builder(Map<String, String> options) {
+		DeepSeekEmulatorBuilder builder = DeepSeekEmulator.builder();
 		apply(options, "port", Integer::parseInt, builder::port);
 		apply(options, "api-key", (value) -> value.split(","), builder::apiKeys);
 		apply(options, "pro-limit", Integer::parseInt, (limit) -> builder.concurrencyLimit(Lane.PRO, limit));
@@ -104,7 +105,7 @@ public final class DeepSeekEmulatorMain {
 	}
 
 	private static <T> void apply(Map<String, String> options, String name, Function<String, T> parser,
-			java.util.function.Consumer<T> setter) {
+			Consumer<T> setter) {
 		String value = options.get(name);
 		if (value != null) {
 			setter.accept(parser.apply(value));

@@ -41,10 +41,13 @@ final class EmulatorHttpHandler implements BiFunction<HttpServerRequest, HttpSer
 
 	private final OpenAiChatEndpoint openAi;
 
+	private final AnthropicMessagesEndpoint anthropic;
+
 	EmulatorHttpHandler(EmulatorSettings settings, RequestRecorder recorder, ChatFlow flow) {
 		this.settings = settings;
 		this.recorder = recorder;
 		this.openAi = new OpenAiChatEndpoint(flow);
+		this.anthropic = new AnthropicMessagesEndpoint(settings, flow);
 	}
 
 	@Override
@@ -57,7 +60,8 @@ final class EmulatorHttpHandler implements BiFunction<HttpServerRequest, HttpSer
 				return route(request, response, path, recorded);
 			}
 			catch (ApiException ex) {
-				return Responses.error(response, ex.error());
+				boolean anthropicEnvelope = path.startsWith("/anthropic/") && !this.settings.anthropicQuirks;
+				return Responses.error(response, ex.error(), anthropicEnvelope);
 			}
 		});
 	}
@@ -70,6 +74,12 @@ final class EmulatorHttpHandler implements BiFunction<HttpServerRequest, HttpSer
 				requireMethod(method, HttpMethod.POST);
 				requireKey(bearer(request));
 				return this.openAi.handle(response, recorded);
+			}
+			case "/anthropic/v1/messages", "/anthropic/messages" -> {
+				requireMethod(method, HttpMethod.POST);
+				String key = bearer(request);
+				requireKey((key != null) ? key : request.requestHeaders().get("x-api-key"));
+				return this.anthropic.handle(response, recorded);
 			}
 			case "/models", "/v1/models" -> {
 				requireMethod(method, HttpMethod.GET);

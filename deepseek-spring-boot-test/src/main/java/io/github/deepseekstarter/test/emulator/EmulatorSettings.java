@@ -43,7 +43,7 @@ final class EmulatorSettings {
 
 	volatile @Nullable Reply defaultReply;
 
-	volatile boolean anthropicDoneQuirk = true;
+	volatile boolean anthropicQuirks = true;
 
 	static Duration requirePositive(Duration duration, String name) {
 		if (duration.isNegative() || duration.isZero()) {

@@ -51,7 +51,7 @@ final class OpenAiChatEndpoint {
 		Prompt prompt = prompt(model, json, messages);
 		OpenAiRenderer renderer = new OpenAiRenderer(model);
 		return this.flow.answer(response, request, lane, userId, prompt,
-				(answer) -> renderer.render(answer, stream, includeUsage));
+				(answer) -> renderer.render(answer, stream, includeUsage), false);
 	}
 
 	private static Prompt prompt(String model, JsonNode json, JsonNode messages) {

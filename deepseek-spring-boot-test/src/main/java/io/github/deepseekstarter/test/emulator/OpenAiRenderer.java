@@ -19,7 +19,6 @@ package io.github.deepseekstarter.test.emulator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,7 +32,7 @@ final class OpenAiRenderer {
 
 	static final String FINGERPRINT = "fp_emulator";
 
-	private final String id = UUID.randomUUID().toString();
+	private final String id = Ids.random();
 
 	private final long created = Instant.now().getEpochSecond();
 

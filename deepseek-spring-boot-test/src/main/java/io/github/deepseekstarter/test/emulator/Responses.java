@@ -42,12 +42,16 @@ final class Responses {
 	}
 
 	static Mono<Void> error(HttpServerResponse response, ApiError error) {
+		return error(response, error, false);
+	}
+
+	static Mono<Void> error(HttpServerResponse response, ApiError error, boolean anthropicEnvelope) {
 		Duration retryAfter = error.retryAfter();
 		if (retryAfter != null) {
 			long seconds = (retryAfter.toMillis() + 999) / 1000;
 			response.header(HttpHeaderNames.RETRY_AFTER, Long.toString(seconds));
 		}
-		return json(response, error.status(), error.body());
+		return json(response, error.status(), anthropicEnvelope ? error.anthropicBody() : error.body());
 	}
 
 }

@@ -19,6 +19,7 @@ package io.github.deepseekstarter.test.junit;
 import java.util.Objects;
 
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
+import io.github.deepseekstarter.test.emulator.DeepSeekEmulatorBuilder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class DeepSeekEmulatorExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-	private final DeepSeekEmulator.Builder builder;
+	private final DeepSeekEmulatorBuilder builder;
 
 	private @Nullable DeepSeekEmulator emulator;
 
@@ -65,7 +66,7 @@ public final class DeepSeekEmulatorExtension
 	 * Create an extension whose emulators come from the given builder.
 	 * @param builder the configured builder
 	 */
-	public DeepSeekEmulatorExtension(DeepSeekEmulator.Builder builder) {
+	public DeepSeekEmulatorExtension(DeepSeekEmulatorBuilder builder) {
 		this.builder = Objects.requireNonNull(builder);
 	}
 
