@@ -30,19 +30,24 @@ import java.time.Duration;
  * @param prompt the user message of every request
  * @param maxTokens the {@code max_tokens} of every request
  * @param timeout how long one call may take before the client gives up
+ * @param flashLimit the account's concurrency limit on flash, for a client that keeps to
+ * it
+ * @param proLimit the account's concurrency limit on pro, for a client that keeps to it
  */
 public record ClientSettings(URI baseUrl, String apiKey, int maxConcurrency, String prompt, int maxTokens,
-		Duration timeout) {
+		Duration timeout, int flashLimit, int proLimit) {
 
 	/**
 	 * Settings with the harness's request: a short prompt and a short answer.
 	 * @param baseUrl the server's base URL
 	 * @param maxConcurrency the most calls in flight at once
+	 * @param flashLimit the account's concurrency limit on flash
+	 * @param proLimit the account's concurrency limit on pro
 	 * @return the settings
 	 */
-	public static ClientSettings of(URI baseUrl, int maxConcurrency) {
+	public static ClientSettings of(URI baseUrl, int maxConcurrency, int flashLimit, int proLimit) {
 		return new ClientSettings(baseUrl, "sk-benchmark", maxConcurrency, "Say hello in one short sentence.", 32,
-				Duration.ofMinutes(11));
+				Duration.ofMinutes(11), flashLimit, proLimit);
 	}
 
 	/**

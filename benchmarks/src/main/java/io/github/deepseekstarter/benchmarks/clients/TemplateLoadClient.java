@@ -21,6 +21,8 @@ import java.time.Duration;
 import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.client.DeepSeekTimeouts;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.protocol.openai.ChatMessage;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
@@ -33,7 +35,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * {@link DeepSeekTemplate} built the way an application outside Spring Boot builds it: a
  * dedicated pool from {@link DeepSeekConnector}, a web client on it and the template's
- * builder, with retries off.
+ * builder, with retries off and its lanes set to the account's limits, as an
+ * application's configuration sets them.
  */
 public final class TemplateLoadClient implements LoadClient {
 
@@ -63,6 +66,10 @@ public final class TemplateLoadClient implements LoadClient {
 		this.template = DeepSeekTemplate.builder(webClient)
 			.timeouts(timeouts)
 			.retry(new DeepSeekRetryPolicy(once))
+			.limiter(new DeepSeekLimiter(LimiterConfig.builder()
+				.modelLimit(LimiterConfig.FLASH, settings.flashLimit())
+				.modelLimit(LimiterConfig.PRO, settings.proLimit())
+				.build()))
 			.build();
 		this.request = ChatCompletionRequest.builder()
 			.message(ChatMessage.user(settings.prompt()))

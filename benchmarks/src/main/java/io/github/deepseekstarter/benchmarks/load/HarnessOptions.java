@@ -55,6 +55,10 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 
 	private static final String API_KEY = "--api-key=sk-benchmark";
 
+	private static final int PUBLISHED_FLASH = 2500;
+
+	private static final int PUBLISHED_PRO = 500;
+
 	/**
 	 * Reads the options.
 	 * @param args {@code --name=value} arguments
@@ -112,12 +116,13 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 	 */
 	RunPlan plan(Workload workload) {
 		return switch (workload) {
-			case THROUGHPUT ->
-				new RunPlan(workload, this.requests, this.warmup, this.concurrency, 0, false, "512m", List.of(API_KEY));
+			case THROUGHPUT -> new RunPlan(workload, this.requests, this.warmup, this.concurrency, 0, false, "512m",
+					List.of(API_KEY), PUBLISHED_FLASH, PUBLISHED_PRO);
 			case STREAMS -> streamsPlan();
 			case OVERLOAD -> new RunPlan(workload, this.overloadRequests, this.overloadOffered, this.overloadOffered, 0,
 					false, "512m", List.of(API_KEY, "--flash-limit=" + this.overloadLimit, "--time-to-first-token=50ms",
-							"--token-interval=1ms"));
+							"--token-interval=1ms"),
+					this.overloadLimit, PUBLISHED_PRO);
 		};
 	}
 
@@ -126,12 +131,13 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 	private RunPlan streamsPlan() {
 		int pro = this.streams / 6;
 		int flash = this.streams - pro;
-		List<String> emulator = List.of(API_KEY, "--flash-limit=" + Math.max(2500, flash),
-				"--pro-limit=" + Math.max(500, pro), "--flash-capacity=" + Math.max(1, flash / 2),
-				"--pro-capacity=" + Math.max(1, pro / 2), "--keep-alive=250ms",
-				"--time-to-first-token=" + this.streamFirstToken, "--token-interval=20ms");
+		int flashLimit = Math.max(PUBLISHED_FLASH, flash);
+		int proLimit = Math.max(PUBLISHED_PRO, pro);
+		List<String> emulator = List.of(API_KEY, "--flash-limit=" + flashLimit, "--pro-limit=" + proLimit,
+				"--flash-capacity=" + Math.max(1, flash / 2), "--pro-capacity=" + Math.max(1, pro / 2),
+				"--keep-alive=250ms", "--time-to-first-token=" + this.streamFirstToken, "--token-interval=20ms");
 		return new RunPlan(Workload.STREAMS, this.streams, Math.min(this.streams, 300), this.streams, pro, true,
-				this.streamHeap, emulator);
+				this.streamHeap, emulator, flashLimit, proLimit);
 	}
 
 	private static int intValue(Map<String, String> values, String name, int fallback) {

@@ -69,13 +69,11 @@ public final class LoadHarness {
 				// does not
 				// pay for its JIT.
 				System.err.println("Warming the emulator for " + workload);
-				WorkloadRunner.run(ClientKind.RAW, plan,
-						ClientSettings.of(emulator.baseUrl(), options.maxConcurrency()));
+				WorkloadRunner.run(ClientKind.RAW, plan, settings(emulator.baseUrl(), options, plan));
 				for (ClientKind kind : options.clients()) {
 					System.err.println("Running " + workload + " through " + kind.label());
-					results
-						.add(options.fork() ? forked(kind, workload, plan, options, emulator.baseUrl()) : WorkloadRunner
-							.run(kind, plan, ClientSettings.of(emulator.baseUrl(), options.maxConcurrency())));
+					results.add(options.fork() ? forked(kind, workload, plan, options, emulator.baseUrl())
+							: WorkloadRunner.run(kind, plan, settings(emulator.baseUrl(), options, plan)));
 				}
 			}
 			out.println(ReportTable.render(workload, plan, results));
@@ -83,6 +81,10 @@ public final class LoadHarness {
 			all.addAll(results);
 		}
 		return all;
+	}
+
+	static ClientSettings settings(URI baseUrl, HarnessOptions options, RunPlan plan) {
+		return ClientSettings.of(baseUrl, options.maxConcurrency(), plan.flashLimit(), plan.proLimit());
 	}
 
 	private static RunResult forked(ClientKind kind, Workload workload, RunPlan plan, HarnessOptions options,

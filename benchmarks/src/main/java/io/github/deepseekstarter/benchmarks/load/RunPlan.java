@@ -31,9 +31,11 @@ import java.util.List;
  * @param streaming whether the calls stream
  * @param maxHeap the {@code -Xmx} of the JVM that runs the client
  * @param emulatorOptions the emulator's options
+ * @param flashLimit the account's flash limit the emulator enforces
+ * @param proLimit the account's pro limit the emulator enforces
  */
 public record RunPlan(Workload workload, int calls, int warmupCalls, int concurrency, int proCalls, boolean streaming,
-		String maxHeap, List<String> emulatorOptions) {
+		String maxHeap, List<String> emulatorOptions, int flashLimit, int proLimit) {
 
 	static final String FLASH = "deepseek-v4-flash";
 
