@@ -1,0 +1,67 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.benchmarks.load;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.github.deepseekstarter.benchmarks.clients.ClientKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A few calls of each workload through each client, against the emulator in its own JVM:
+ * proves the harness and every client adapter work, measures nothing.
+ */
+class LoadHarnessSmokeTests {
+
+	@Test
+	void everyClientCompletesEveryWorkloadWithoutErrors() throws IOException {
+		HarnessOptions options = HarnessOptions.parse("--requests=10", "--warmup=0", "--concurrency=2", "--streams=6",
+				"--stream-first-token=100ms", "--overload-limit=2", "--overload-requests=8", "--fork=false");
+		ByteArrayOutputStream tables = new ByteArrayOutputStream();
+		List<RunResult> results = LoadHarness.run(options, new PrintStream(tables, true, StandardCharsets.UTF_8));
+		assertThat(results).hasSize(ClientKind.values().length * Workload.values().length);
+		assertThat(results).allSatisfy((result) -> {
+			assertThat(result.errors()).as(result.client() + " on " + result.workload() + ": " + result.firstError())
+				.isZero();
+			assertThat(result.succeeded() + result.rateLimited()).isEqualTo(result.calls());
+		});
+		assertThat(results).filteredOn((result) -> result.workload() != Workload.OVERLOAD)
+			.allSatisfy((result) -> assertThat(result.succeeded()).isEqualTo(result.calls()));
+		assertThat(tables.toString(StandardCharsets.UTF_8)).contains("| raw Reactor Netty (floor) | 10 | 0 | 0 |")
+			.contains("| DeepSeekTemplate | 10 | 0 | 0 |");
+	}
+
+	@Test
+	void forkedClientReportsFromItsOwnJvm() throws IOException {
+		HarnessOptions options = HarnessOptions.parse("--clients=raw,template", "--workloads=throughput",
+				"--requests=10", "--warmup=0", "--concurrency=2");
+		List<RunResult> results = LoadHarness.run(options, new PrintStream(new ByteArrayOutputStream()));
+		assertThat(results).extracting(RunResult::client)
+			.containsExactly(ClientKind.RAW.label(), ClientKind.TEMPLATE.label());
+		assertThat(results).allSatisfy((result) -> {
+			assertThat(result.succeeded()).isEqualTo(10);
+			assertThat(result.cpuSeconds()).isPositive();
+		});
+	}
+
+}
