@@ -31,6 +31,7 @@ import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.CompositeLimiterListener;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterListener;
+import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
 import reactor.netty.http.client.HttpClient;

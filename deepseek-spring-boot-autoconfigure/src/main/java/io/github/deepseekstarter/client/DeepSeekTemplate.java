@@ -21,11 +21,16 @@ import java.util.OptionalInt;
 
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.DeepSeekTransportException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekRateLimitException;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.Permit;
+import io.github.deepseekstarter.observability.CallInfo;
+import io.github.deepseekstarter.observability.CallObserver;
+import io.github.deepseekstarter.observability.DeepSeekObserver;
+import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.protocol.ResponseProgress;
@@ -35,6 +40,7 @@ import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.protocol.openai.ModelList;
+import io.github.deepseekstarter.protocol.openai.Usage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -64,17 +70,20 @@ public class DeepSeekTemplate {
 
 	private final DeepSeekLimiter limiter;
 
+	private final DeepSeekObserver observer;
+
 	private final JsonMapper mapper = DeepSeekJson.mapper();
 
 	private final BlockingDeepSeekTemplate blocking = new BlockingDeepSeekTemplate(this);
 
 	DeepSeekTemplate(DeepSeekExchange exchange, String defaultModel, UserIdResolution userIds,
-			DeepSeekRetryPolicy retry, DeepSeekLimiter limiter) {
+			DeepSeekRetryPolicy retry, DeepSeekLimiter limiter, DeepSeekObserver observer) {
 		this.exchange = exchange;
 		this.defaultModel = defaultModel;
 		this.userIds = userIds;
 		this.retry = retry;
 		this.limiter = limiter;
+		this.observer = observer;
 		DeepSeekJson.warmUp(ChatCompletion.class, ChatCompletionChunk.class, ChatCompletionRequest.class,
 				ModelList.class, Balance.class, ObjectNode.class);
 	}
@@ -107,17 +116,26 @@ public class DeepSeekTemplate {
 	 * @return the completion, with the keep-alives and the wait seen before it
 	 */
 	public Mono<ChatCompletion> chat(ChatCompletionRequest request, DeepSeekCallOptions options) {
-		return resolveUserId(request).flatMap((userId) -> {
+		return resolveUserId(request).flatMap((userId) -> Mono.deferContextual((context) -> {
+			CallObserver call = this.observer.start(callInfo(request, userId.orElse(null), false), context);
 			Admission admission = admission(request, userId.orElse(null), options);
-			return this.retry.apply(this.limiter.withPermitMono(admission,
-					(permit) -> report(permit, complete(body(request, permit.model(), userId.orElse(null), false)))));
-		});
+			return observe(call, this.retry.apply(this.limiter.withPermitMono(admission, (permit) -> report(permit,
+					complete(body(request, permit.model(), userId.orElse(null), false), call)))));
+		}));
 	}
 
-	private Mono<ChatCompletion> complete(byte[] body) {
+	private Mono<ChatCompletion> complete(byte[] body, CallObserver call) {
 		ResponseProgress progress = new ResponseProgress();
 		return this.exchange.postForJson(CHAT_PATH, body, progress)
-			.map((json) -> read(json, ChatCompletion.class).withMetadata(progress.metadata()));
+			.map((json) -> read(json, ChatCompletion.class).withMetadata(progress.metadata()))
+			.doOnNext((completion) -> {
+				call.onResponse(200);
+				call.onFirstByte(completion.metadata());
+				if (completion.usage() != null) {
+					call.onUsage(tokenUsage(completion.usage()));
+				}
+			})
+			.doOnError(DeepSeekApiException.class, (ex) -> call.onResponse(ex.status()));
 	}
 
 	/**
@@ -141,14 +159,15 @@ public class DeepSeekTemplate {
 	 * @return the chunks
 	 */
 	public Flux<ChatCompletionChunk> chatStream(ChatCompletionRequest request, DeepSeekCallOptions options) {
-		return resolveUserId(request).flatMapMany((userId) -> {
+		return resolveUserId(request).flatMapMany((userId) -> Flux.deferContextual((context) -> {
+			CallObserver call = this.observer.start(callInfo(request, userId.orElse(null), true), context);
 			Admission admission = admission(request, userId.orElse(null), options);
-			return this.retry.apply(this.limiter.withPermit(admission,
-					(permit) -> report(permit, stream(body(request, permit.model(), userId.orElse(null), true)))));
-		});
+			return observe(call, this.retry.apply(this.limiter.withPermit(admission, (permit) -> report(permit,
+					stream(body(request, permit.model(), userId.orElse(null), true), call)))));
+		}));
 	}
 
-	private Flux<ChatCompletionChunk> stream(byte[] body) {
+	private Flux<ChatCompletionChunk> stream(byte[] body, CallObserver call) {
 		ResponseProgress progress = new ResponseProgress();
 		OpenAiStreamState state = new OpenAiStreamState();
 		return this.exchange.postForEvents(CHAT_PATH, body, progress).<ChatCompletionChunk>handle((event, sink) -> {
@@ -158,12 +177,53 @@ public class DeepSeekTemplate {
 			}
 			if (!state.isDone()) {
 				ChatCompletionChunk chunk = readChunk(event).withMetadata(progress.metadata());
+				observeChunk(call, state, chunk);
 				state.accept(chunk);
 				sink.next(chunk);
 			}
 		})
 			.concatWith(Mono.defer(() -> state.isDone() ? Mono.empty() : Mono.error(state.interrupted(null))))
-			.onErrorMap((ex) -> state.hasOutput() && !state.isDone() && !isInterruption(ex), state::interrupted);
+			.onErrorMap((ex) -> state.hasOutput() && !state.isDone() && !isInterruption(ex), state::interrupted)
+			.doOnError(DeepSeekApiException.class, (ex) -> call.onResponse(ex.status()));
+	}
+
+	private static void observeChunk(CallObserver call, OpenAiStreamState state, ChatCompletionChunk chunk) {
+		if (!state.hasOutput()) {
+			call.onResponse(200);
+			call.onFirstByte(chunk.metadata());
+		}
+		if (!state.hasToken() && (hasText(chunk.content()) || hasText(chunk.reasoningContent()))) {
+			call.onFirstToken();
+		}
+		if (chunk.usage() != null) {
+			call.onUsage(tokenUsage(chunk.usage()));
+		}
+	}
+
+	private static boolean hasText(@Nullable String text) {
+		return text != null && !text.isEmpty();
+	}
+
+	private static TokenUsage tokenUsage(Usage usage) {
+		return new TokenUsage(usage.promptTokens(), usage.completionTokens(),
+				(usage.promptCacheHitTokens() != null) ? usage.promptCacheHitTokens() : 0,
+				(usage.promptCacheMissTokens() != null) ? usage.promptCacheMissTokens() : 0, usage.reasoningTokens());
+	}
+
+	private CallInfo callInfo(ChatCompletionRequest request, @Nullable String userId, boolean stream) {
+		return new CallInfo("chat", "openai", model(request), stream, userId);
+	}
+
+	private static <T> Mono<T> observe(CallObserver call, Mono<T> mono) {
+		return mono.doOnSuccess((result) -> call.onEnd(null, false))
+			.doOnError((ex) -> call.onEnd(ex, false))
+			.doOnCancel(() -> call.onEnd(null, true));
+	}
+
+	private static <T> Flux<T> observe(CallObserver call, Flux<T> flux) {
+		return flux.doOnComplete(() -> call.onEnd(null, false))
+			.doOnError((ex) -> call.onEnd(ex, false))
+			.doOnCancel(() -> call.onEnd(null, true));
 	}
 
 	private Admission admission(ChatCompletionRequest request, @Nullable String userId, DeepSeekCallOptions options) {

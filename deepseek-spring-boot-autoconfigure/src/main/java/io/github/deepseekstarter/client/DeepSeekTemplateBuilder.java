@@ -23,6 +23,7 @@ import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
 
@@ -42,6 +43,8 @@ public final class DeepSeekTemplateBuilder {
 	private String defaultModel = "deepseek-v4-flash";
 
 	private DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
+
+	private DeepSeekObserver observer = DeepSeekObserver.NONE;
 
 	private DeepSeekRetryPolicy retry = new DeepSeekRetryPolicy(RetrySettings.DEFAULTS);
 
@@ -97,6 +100,16 @@ public final class DeepSeekTemplateBuilder {
 	}
 
 	/**
+	 * Sets the observer of every call, for metrics and tracing.
+	 * @param observer the observer
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder observer(DeepSeekObserver observer) {
+		this.observer = observer;
+		return this;
+	}
+
+	/**
 	 * Sets how transient errors are retried.
 	 * @param retry the retry policy
 	 * @return this builder
@@ -112,7 +125,7 @@ public final class DeepSeekTemplateBuilder {
 	 */
 	public DeepSeekTemplate build() {
 		return new DeepSeekTemplate(new DeepSeekExchange(this.webClient, this.timeouts), this.defaultModel,
-				this.userIds, this.retry, this.limiter);
+				this.userIds, this.retry, this.limiter, this.observer);
 	}
 
 }

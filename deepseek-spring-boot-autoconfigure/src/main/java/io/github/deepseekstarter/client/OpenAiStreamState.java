@@ -33,6 +33,8 @@ final class OpenAiStreamState {
 
 	private int chunks;
 
+	private boolean token;
+
 	private boolean done;
 
 	void accept(ChatCompletionChunk chunk) {
@@ -43,6 +45,7 @@ final class OpenAiStreamState {
 		if (chunk.reasoningContent() != null) {
 			this.reasoning.append(chunk.reasoningContent());
 		}
+		this.token = this.content.length() > 0 || this.reasoning.length() > 0;
 	}
 
 	void done() {
@@ -51,6 +54,10 @@ final class OpenAiStreamState {
 
 	boolean isDone() {
 		return this.done;
+	}
+
+	boolean hasToken() {
+		return this.token;
 	}
 
 	boolean hasOutput() {
