@@ -106,12 +106,20 @@ public final class DeepSeekAutoConfiguration {
 	@ConditionalOnMissingBean
 	DeepSeekTemplate deepSeekTemplate(DeepSeekProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			@Qualifier("deepSeekConnectionProvider") ConnectionProvider connectionProvider,
-			ObjectProvider<DeepSeekClientCustomizer> customizers, UserIdResolution userIds, DeepSeekRetryPolicy retry) {
+			ObjectProvider<DeepSeekClientCustomizer> customizers, UserIdResolution userIds, DeepSeekRetryPolicy retry,
+			DeepSeekLimiter limiter, ObjectProvider<DeepSeekObserver> observer) {
 		DeepSeekTimeouts timeouts = timeouts(properties);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		DeepSeekConnector.configure(builder, baseUrl(properties), properties.getApiKey(), connectionProvider, timeouts);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return DeepSeekTemplate.builder(builder.build()).timeouts(timeouts).defaultModel(properties.getModel()).build();
+		return DeepSeekTemplate.builder(builder.build())
+			.timeouts(timeouts)
+			.defaultModel(properties.getModel())
+			.userIds(userIds)
+			.retry(retry)
+			.limiter(limiter)
+			.observer(observer.getIfAvailable(() -> DeepSeekObserver.NONE))
+			.build();
 	}
 
 	/**
