@@ -111,7 +111,11 @@ public final class DeepSeekAutoConfiguration {
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		DeepSeekConnector.configure(builder, baseUrl(properties), properties.getApiKey(), connectionProvider, timeouts);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return DeepSeekTemplate.builder(builder.build()).timeouts(timeouts).defaultModel(properties.getModel()).build();
+		return DeepSeekTemplate.builder(builder.build())
+			.timeouts(timeouts)
+			.defaultModel(properties.getModel())
+			.protocol(properties.getProtocol())
+			.build();
 	}
 
 	/**
