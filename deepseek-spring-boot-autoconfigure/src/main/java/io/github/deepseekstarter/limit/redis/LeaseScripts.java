@@ -49,27 +49,40 @@ final class LeaseScripts {
 	private static final String KEEP_KEY = "if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then "
 			+ "redis.call('PEXPIRE', KEYS[1], ARGV[2]) end\n";
 
-	// KEYS: lane; ARGV: limit, lease ms, member. Returns 1 when the lease was taken.
-	private static final RedisScript<Long> ACQUIRE = RedisScript.of(
-			NOW + "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)\n"
-					+ "if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end\n"
-					+ "redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])\n" + KEEP_KEY + "return 1\n",
-			Long.class);
+	// KEYS: lane, grace; ARGV: limit, lease ms, member, replica's permits in use, its
+	// share during a grace period. Returns 1 when the lease was taken.
+	private static final RedisScript<Long> ACQUIRE = RedisScript
+		.of(NOW + "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)\n"
+				+ "if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end\n"
+				+ "if redis.call('EXISTS', KEYS[2]) == 1 and tonumber(ARGV[4]) >= tonumber(ARGV[5]) then return 0 end\n"
+				+ "redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])\n" + KEEP_KEY + "return 1\n",
+				Long.class);
 
-	// KEYS: lane, channel; ARGV: member, replica. Returns the number of leases removed.
+	// KEYS: lane; ARGV: member, channel, replica. Returns the number of leases removed.
 	private static final RedisScript<Long> RELEASE = RedisScript
-		.of("local removed = redis.call('ZREM', KEYS[1], ARGV[1])\n" + "redis.call('PUBLISH', KEYS[2], ARGV[2])\n"
+		.of("local removed = redis.call('ZREM', KEYS[1], ARGV[1])\n" + "redis.call('PUBLISH', ARGV[2], ARGV[3])\n"
 				+ "return removed\n", Long.class);
 
-	// KEYS: lane, channel; ARGV: limit, lease ms, replica, count of members to renew,
-	// those members, then members to remove. Returns 1 when the lane has room.
+	// KEYS: lane, grace, marker; ARGV: limit, lease ms, replica, channel, recovering (1
+	// or
+	// 0), count of leases to renew, those leases, count of leases to adopt, those leases,
+	// then leases to remove. A renewed lease that Redis no longer had, or a missing
+	// marker
+	// after an outage, means Redis lost its leases: a grace period of one lease time then
+	// gives every replica the time to restore its own. Returns 1 when the lane has room.
 	private static final RedisScript<Long> RENEW = RedisScript.of(
 			NOW + "local freed = redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)\n"
-					+ "local renewed = tonumber(ARGV[4])\n" + "local expiry = now + tonumber(ARGV[2])\n"
-					+ "for i = 5, 4 + renewed do redis.call('ZADD', KEYS[1], expiry, ARGV[i]) end\n"
-					+ "for i = 5 + renewed, #ARGV do freed = freed + redis.call('ZREM', KEYS[1], ARGV[i]) end\n"
-					+ "if renewed > 0 then " + KEEP_KEY + "end\n"
-					+ "if freed > 0 then redis.call('PUBLISH', KEYS[2], ARGV[3]) end\n"
+					+ "local lost = ARGV[5] == '1' and redis.call('EXISTS', KEYS[3]) == 0\n"
+					+ "local expiry = now + tonumber(ARGV[2])\n" + "local i = 7\n"
+					+ "local last = 6 + tonumber(ARGV[6])\n" + "while i <= last do\n"
+					+ "  if redis.call('ZADD', KEYS[1], expiry, ARGV[i]) == 1 then lost = true end\n" + "  i = i + 1\n"
+					+ "end\n" + "local added = last - 6 + tonumber(ARGV[i])\n" + "last = i + tonumber(ARGV[i])\n"
+					+ "i = i + 1\n" + "while i <= last do\n" + "  redis.call('ZADD', KEYS[1], expiry, ARGV[i])\n"
+					+ "  i = i + 1\n" + "end\n" + "while i <= #ARGV do\n"
+					+ "  freed = freed + redis.call('ZREM', KEYS[1], ARGV[i])\n" + "  i = i + 1\n" + "end\n"
+					+ "if lost then redis.call('SET', KEYS[2], '1', 'PX', ARGV[2]) end\n"
+					+ "redis.call('SET', KEYS[3], '1')\n" + "if added > 0 then " + KEEP_KEY + "end\n"
+					+ "if freed > 0 then redis.call('PUBLISH', ARGV[4], ARGV[3]) end\n"
 					+ "if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then return 1 end\n" + "return 0\n",
 			Long.class);
 
@@ -94,6 +107,14 @@ final class LeaseScripts {
 		return this.namespace + ":lane:" + lane;
 	}
 
+	private String grace() {
+		return this.namespace + ":grace";
+	}
+
+	private String marker() {
+		return this.namespace + ":alive";
+	}
+
 	String channel(String lane) {
 		return this.namespace + ":freed:" + lane;
 	}
@@ -109,24 +130,37 @@ final class LeaseScripts {
 		return channel.substring(this.namespace.length() + ":freed:".length());
 	}
 
-	Mono<Boolean> acquire(String lane, int limit, String member) {
-		return run(ACQUIRE, List.of(key(lane)), List.of(Integer.toString(limit), this.leaseMillis, member))
+	/**
+	 * Takes a lease if the lane has room; during a grace period only while the replica
+	 * holds less than its share.
+	 */
+	Mono<Boolean> acquire(String lane, int limit, String member, int inUse, int graceShare) {
+		return run(ACQUIRE, List.of(key(lane), grace()), List.of(Integer.toString(limit), this.leaseMillis, member,
+				Integer.toString(inUse), Integer.toString(graceShare)))
 			.map((granted) -> granted == 1L);
 	}
 
 	Mono<Long> release(String lane, String member, String replica) {
-		return run(RELEASE, List.of(key(lane), channel(lane)), List.of(member, replica));
+		return run(RELEASE, List.of(key(lane)), List.of(member, channel(lane), replica));
 	}
 
-	Mono<Boolean> renew(String lane, int limit, String replica, List<String> renewals, List<String> removals) {
-		List<String> args = new ArrayList<>(4 + renewals.size() + removals.size());
+	/**
+	 * Renews leases, adds leases for permits granted locally, removes orphaned leases.
+	 */
+	Mono<Boolean> renew(String lane, int limit, String replica, boolean recovering, List<String> renewals,
+			List<String> adoptions, List<String> removals) {
+		List<String> args = new ArrayList<>(7 + renewals.size() + adoptions.size() + removals.size());
 		args.add(Integer.toString(limit));
 		args.add(this.leaseMillis);
 		args.add(replica);
+		args.add(channel(lane));
+		args.add(recovering ? "1" : "0");
 		args.add(Integer.toString(renewals.size()));
 		args.addAll(renewals);
+		args.add(Integer.toString(adoptions.size()));
+		args.addAll(adoptions);
 		args.addAll(removals);
-		return run(RENEW, List.of(key(lane), channel(lane)), args).map((room) -> room == 1L);
+		return run(RENEW, List.of(key(lane), grace(), marker()), args).map((room) -> room == 1L);
 	}
 
 	/**

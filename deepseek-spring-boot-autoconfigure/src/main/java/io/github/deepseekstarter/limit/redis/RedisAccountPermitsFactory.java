@@ -271,19 +271,23 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 		// Opening the connection blocks: keep it off the event loops.
 		Mono<Void> connect = this.scripts.connected() ? Mono.empty()
 				: Mono.fromRunnable(this.scripts::connect).subscribeOn(Schedulers.boundedElastic()).then();
-		return connect.thenMany(Flux.fromIterable(lanes)).concatMap((lane) -> lane.renew().doOnNext((room) -> {
-			if (room && !recovering) {
-				lane.permitsFreed();
-			}
-		})).then(Mono.fromRunnable(() -> {
-			if (recovering) {
-				recovered();
-				notifyAllLanes();
-			}
-		})).onErrorResume((ex) -> {
-			failed(ex);
-			return Mono.empty();
-		}).then();
+		return connect.thenMany(Flux.fromIterable(lanes))
+			.concatMap((lane) -> lane.renew(recovering).doOnNext((room) -> {
+				if (room && !recovering) {
+					lane.permitsFreed();
+				}
+			}))
+			.then(Mono.fromRunnable(() -> {
+				if (recovering) {
+					recovered();
+					notifyAllLanes();
+				}
+			}))
+			.onErrorResume((ex) -> {
+				failed(ex);
+				return Mono.empty();
+			})
+			.then();
 	}
 
 	private static String describe(Throwable ex) {

@@ -80,7 +80,10 @@ final class RedisLanePermits implements AccountPermits {
 
 	private Mono<Boolean> acquireLease() {
 		String member = this.factory.nextMember();
-		return this.scripts.acquire(this.lane, this.limit, member).map((granted) -> {
+		int limit = this.limit;
+		int graceShare = (this.factory.settings().outagePolicy() == OutagePolicy.LOCAL_SHARE)
+				? this.factory.settings().localShare(limit) : 0;
+		return this.scripts.acquire(this.lane, limit, member, inUse(), graceShare).map((granted) -> {
 			if (granted) {
 				synchronized (this) {
 					this.leases.addLast(member);
@@ -138,20 +141,25 @@ final class RedisLanePermits implements AccountPermits {
 	/**
 	 * Renews this replica's leases, turns permits granted locally during an outage into
 	 * leases, and removes orphaned leases: one round trip.
+	 * @param recovering whether Redis did not answer before
 	 * @return whether the lane has room in Redis
 	 */
-	Mono<Boolean> renew() {
+	Mono<Boolean> renew(boolean recovering) {
 		List<String> renewals;
+		List<String> adoptions = new ArrayList<>();
 		List<String> removals;
 		synchronized (this) {
-			for (; this.local > 0; this.local--) {
-				this.leases.addLast(this.factory.nextMember());
-			}
 			renewals = List.copyOf(this.leases);
+			for (; this.local > 0; this.local--) {
+				String member = this.factory.nextMember();
+				adoptions.add(member);
+				this.leases.addLast(member);
+			}
 			removals = List.copyOf(this.orphans);
 			this.orphans.clear();
 		}
-		return this.scripts.renew(this.lane, this.limit, this.factory.replicaId(), renewals, removals)
+		return this.scripts
+			.renew(this.lane, this.limit, this.factory.replicaId(), recovering, renewals, adoptions, removals)
 			.doOnError((ex) -> {
 				synchronized (this) {
 					this.orphans.addAll(removals);
@@ -171,7 +179,8 @@ final class RedisLanePermits implements AccountPermits {
 			this.orphans.clear();
 			this.local = 0;
 		}
-		return this.scripts.renew(this.lane, this.limit, this.factory.replicaId(), List.of(), removals);
+		return this.scripts.renew(this.lane, this.limit, this.factory.replicaId(), false, List.of(), List.of(),
+				removals);
 	}
 
 	void permitsFreed() {
