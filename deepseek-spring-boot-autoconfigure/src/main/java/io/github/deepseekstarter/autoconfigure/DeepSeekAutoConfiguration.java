@@ -31,6 +31,8 @@ import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.CompositeLimiterListener;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterListener;
+import io.github.deepseekstarter.observability.CompositeDeepSeekObserver;
+import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
 import reactor.netty.http.client.HttpClient;
@@ -105,12 +107,21 @@ public final class DeepSeekAutoConfiguration {
 	@ConditionalOnMissingBean
 	DeepSeekTemplate deepSeekTemplate(DeepSeekProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			@Qualifier("deepSeekConnectionProvider") ConnectionProvider connectionProvider,
-			ObjectProvider<DeepSeekClientCustomizer> customizers, UserIdResolution userIds, DeepSeekRetryPolicy retry) {
+			ObjectProvider<DeepSeekClientCustomizer> customizers, UserIdResolution userIds, DeepSeekRetryPolicy retry,
+			DeepSeekLimiter limiter, ObjectProvider<DeepSeekObserver> observers) {
 		DeepSeekTimeouts timeouts = timeouts(properties);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		DeepSeekConnector.configure(builder, baseUrl(properties), properties.getApiKey(), connectionProvider, timeouts);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return DeepSeekTemplate.builder(builder.build()).timeouts(timeouts).defaultModel(properties.getModel()).build();
+		return DeepSeekTemplate.builder(builder.build())
+			.timeouts(timeouts)
+			.defaultModel(properties.getModel())
+			.userIds(userIds)
+			.retry(retry)
+			.limiter(limiter)
+			.observer(CompositeDeepSeekObserver.of(observers.orderedStream().toList()))
+			.protocol(properties.getProtocol())
+			.build();
 	}
 
 	/**

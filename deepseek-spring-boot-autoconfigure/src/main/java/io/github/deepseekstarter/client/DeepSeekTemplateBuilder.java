@@ -23,6 +23,7 @@ import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
 
@@ -43,7 +44,11 @@ public final class DeepSeekTemplateBuilder {
 
 	private DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
 
+	private DeepSeekObserver observer = DeepSeekObserver.NONE;
+
 	private DeepSeekRetryPolicy retry = new DeepSeekRetryPolicy(RetrySettings.DEFAULTS);
+
+	private DeepSeekProtocol protocol = DeepSeekProtocol.OPENAI;
 
 	private UserIdResolution userIds = new UserIdResolution(UserIdPolicy.raw(), List.of(),
 			AnonymousUserIdStrategy.none());
@@ -97,6 +102,16 @@ public final class DeepSeekTemplateBuilder {
 	}
 
 	/**
+	 * Sets the observer of every call, for metrics and tracing.
+	 * @param observer the observer
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder observer(DeepSeekObserver observer) {
+		this.observer = observer;
+		return this;
+	}
+
+	/**
 	 * Sets how transient errors are retried.
 	 * @param retry the retry policy
 	 * @return this builder
@@ -107,12 +122,25 @@ public final class DeepSeekTemplateBuilder {
 	}
 
 	/**
+	 * Sets the wire format of protocol-neutral calls; the format's own calls keep theirs.
+	 * @param protocol the protocol, OpenAI's by default
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder protocol(DeepSeekProtocol protocol) {
+		Assert.notNull(protocol, "protocol must not be null");
+		this.protocol = protocol;
+		return this;
+	}
+
+	/**
 	 * Builds the template.
 	 * @return the template
 	 */
 	public DeepSeekTemplate build() {
-		return new DeepSeekTemplate(new DeepSeekExchange(this.webClient, this.timeouts), this.defaultModel,
-				this.userIds, this.retry, this.limiter);
+		DeepSeekExchange exchange = new DeepSeekExchange(this.webClient, this.timeouts);
+		return new DeepSeekTemplate(exchange,
+				new CallPipeline(exchange, this.defaultModel, this.userIds, this.retry, this.limiter, this.observer),
+				this.protocol);
 	}
 
 }

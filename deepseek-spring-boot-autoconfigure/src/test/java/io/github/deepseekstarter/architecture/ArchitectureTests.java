@@ -67,19 +67,30 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void clientDoesNotDependOnObservability() {
+	void observabilityKnowsNothingOfTheClientThatCallsIt() {
 		noClasses().that()
-			.resideInAnyPackage(BASE + ".client..", BASE + ".retry..")
+			.resideInAPackage(BASE + ".observability..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage(BASE + ".observability..")
+			.resideInAnyPackage(BASE + ".client..", BASE + ".retry..", BASE + ".identity..", BASE + ".autoconfigure..")
 			.check(CLASSES);
 	}
 
 	@Test
-	void springBootClassesAppearOnlyInAutoConfigurationAndObservability() {
+	void retryKnowsOnlyTheExceptions() {
 		noClasses().that()
-			.resideOutsideOfPackages(BASE + ".autoconfigure..", BASE + ".observability..")
+			.resideInAPackage(BASE + ".retry..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(BASE + ".client..", BASE + ".protocol..", BASE + ".limit..", BASE + ".identity..",
+					BASE + ".observability..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void springBootClassesAppearOnlyInAutoConfigurationObservabilityAndActuator() {
+		noClasses().that()
+			.resideOutsideOfPackages(BASE + ".autoconfigure..", BASE + ".observability..", BASE + ".actuate..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.boot..")
@@ -113,7 +124,7 @@ class ArchitectureTests {
 
 	private static void assertIndependent(String name) {
 		String[] others = java.util.stream.Stream
-			.of("client", "protocol", "limit", "identity", "retry", "observability", "autoconfigure")
+			.of("client", "protocol", "limit", "identity", "retry", "observability", "actuate", "autoconfigure")
 			.filter((other) -> !other.equals(name))
 			.map((other) -> BASE + "." + other + "..")
 			.toArray(String[]::new);

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.deepseekstarter.client.DeepSeekClientCustomizer;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.identity.UserIdPolicy;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import org.junit.jupiter.api.Test;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -53,6 +54,25 @@ class DeepSeekAutoConfigurationTests {
 			assertThat(properties.getBaseUrl()).hasToString("https://api.deepseek.com");
 			assertThat(properties.getTimeouts().getPreInference()).isGreaterThan(java.time.Duration.ofMinutes(10));
 		});
+	}
+
+	@Test
+	void templateRunsOnTheContextsLimiter() {
+		this.contextRunner.withPropertyValues("deepseek.limits.models.deepseek-v4-pro=7").run((context) -> {
+			DeepSeekLimiter limiter = context.getBean(DeepSeekLimiter.class);
+			assertThat(context.getBean(DeepSeekTemplate.class).limiter()).isSameAs(limiter);
+			assertThat(limiter.snapshot("deepseek-v4-pro").configuredLimit()).isEqualTo(7);
+			assertThat(limiter.snapshot("deepseek-v4-flash").configuredLimit()).isEqualTo(2500);
+		});
+	}
+
+	@Test
+	void failsOnNonPositiveModelLimitNamingTheProperty() {
+		this.contextRunner.withPropertyValues("deepseek.limits.models.deepseek-v4-pro=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.limits.models.deepseek-v4-pro"));
 	}
 
 	@Test
