@@ -16,6 +16,9 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
+import io.github.deepseekstarter.actuate.RedisLeasesHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import io.github.deepseekstarter.limit.AccountPermitsFactory;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.BlockHoundInstalled;
@@ -80,6 +83,17 @@ class DeepSeekRedisAutoConfigurationTests {
 			held.dispose();
 			await().until(() -> this.redis.liveLeases(permits.leaseKey(LimiterConfig.FLASH)) == 0);
 			assertThat(permits.state().mode()).isEqualTo(RedisPermitsState.Mode.REDIS);
+		});
+	}
+
+	@Test
+	void healthReportsTheLeaseStore() {
+		distributed().withConfiguration(AutoConfigurations.of(DeepSeekHealthAutoConfiguration.class)).run((context) -> {
+			Health health = context.getBean(RedisLeasesHealthContributor.class)
+				.health()
+				.block(java.time.Duration.ofSeconds(10));
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("mode", "REDIS").containsKey("namespace");
 		});
 	}
 
