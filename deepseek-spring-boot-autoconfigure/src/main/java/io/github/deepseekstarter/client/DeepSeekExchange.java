@@ -17,7 +17,6 @@
 package io.github.deepseekstarter.client;
 
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 
 import io.github.deepseekstarter.DeepSeekException;
 import io.github.deepseekstarter.DeepSeekServerQueueTimeoutException;
@@ -43,6 +42,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 final class DeepSeekExchange {
 
+	private static final String POOL_ACQUIRE_TIMEOUT = "reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException";
+
 	private final WebClient webClient;
 
 	private final DeepSeekTimeouts timeouts;
@@ -65,8 +66,9 @@ final class DeepSeekExchange {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
+			// No client pre-inference timer here: a JSON answer shows no sign of inference starting until it is
+			// complete, so only DeepSeek's own close (or the idle timeout) ends a queued non-streamed call.
 			.exchangeToMono((response) -> json(response, progress))
-			.timeout(untilInference(progress), Mono.error(() -> preInferenceExpired(progress)))
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
 	}
 
@@ -146,20 +148,37 @@ final class DeepSeekExchange {
 			return new DeepSeekTransportException(
 					"No byte arrived from DeepSeek for " + this.timeouts.idle().toMillis()
 							+ " ms, not even a keep-alive; raise deepseek.timeouts.idle if the network is that slow",
-					ex);
+					withoutRequest(ex));
 		}
 		if (!progress.started() && progress.keepAlives() > 0) {
 			return new DeepSeekServerQueueTimeoutException(progress.keepAlives(), progress.elapsed(), true);
 		}
+		if (causedBy(ex, POOL_ACQUIRE_TIMEOUT)) {
+			return new DeepSeekTransportException("No connection to DeepSeek became free in the pool in time; raise "
+					+ "deepseek.pool.max-connections or deepseek.pool.pending-acquire-timeout", null);
+		}
+		Throwable cause = withoutRequest(ex);
 		String what = (ex instanceof WebClientRequestException) ? "The request to DeepSeek failed"
 				: "The connection to DeepSeek failed";
-		return new DeepSeekTransportException(what + ": " + ex.getClass().getSimpleName()
-				+ ((ex.getMessage() != null) ? " (" + ex.getMessage() + ")" : ""), ex);
+		return new DeepSeekTransportException(what + ": " + cause.getClass().getSimpleName()
+				+ ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : ""), cause);
+	}
+
+	/**
+	 * A WebClientRequestException keeps a copy of the request headers, the Authorization header with the API key
+	 * among them: only its cause may travel on in an exception the application sees.
+	 */
+	private static Throwable withoutRequest(Throwable ex) {
+		return (ex instanceof WebClientRequestException && ex.getCause() != null) ? ex.getCause() : ex;
 	}
 
 	private static boolean isIdleTimeout(Throwable ex) {
+		return causedBy(ex, ReadTimeoutException.class.getName());
+	}
+
+	private static boolean causedBy(Throwable ex, String className) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+			if (cause.getClass().getName().equals(className)) {
 				return true;
 			}
 		}

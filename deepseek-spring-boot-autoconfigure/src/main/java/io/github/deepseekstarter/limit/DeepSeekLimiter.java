@@ -68,10 +68,12 @@ public final class DeepSeekLimiter {
 	 */
 	public DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener) {
 		this.config = Objects.requireNonNull(config, "config must not be null");
-		this.listener = Objects.requireNonNull(listener, "listener must not be null");
+		Objects.requireNonNull(listener, "listener must not be null");
+		this.listener = GuardedLimiterListener.of(listener);
 		config.modelLimits()
-			.forEach((name, limit) -> this.lanes.put(name, new ModelLane(name, limit, config, permits, listener)));
-		this.defaultLane = new ModelLane(LimiterConfig.DEFAULT_LANE, config.defaultLimit(), config, permits, listener);
+			.forEach((name, limit) -> this.lanes.put(name, new ModelLane(name, limit, config, permits, this.listener)));
+		this.defaultLane = new ModelLane(LimiterConfig.DEFAULT_LANE, config.defaultLimit(), config, permits,
+				this.listener);
 		this.lanes.put(LimiterConfig.DEFAULT_LANE, this.defaultLane);
 		this.lanesByModel.putAll(this.lanes);
 		this.lanesByModel.remove(LimiterConfig.DEFAULT_LANE);

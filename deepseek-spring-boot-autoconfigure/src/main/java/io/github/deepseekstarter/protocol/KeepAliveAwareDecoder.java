@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -50,7 +51,11 @@ public final class KeepAliveAwareDecoder {
 	public static Flux<ServerSentEvent> events(Flux<DataBuffer> body, ResponseProgress progress) {
 		return Flux.defer(() -> {
 			EventParser parser = new EventParser(progress);
-			return body.concatMapIterable(parser::feed).concatWith(Flux.defer(parser::finish));
+			// Each read is decoded (and released) as it arrives, so what waits in the operator's queue are
+			// events, never buffers that a cancel would leak.
+			return body.map(parser::feed)
+				.concatMapIterable(Function.identity())
+				.concatWith(Flux.defer(parser::finish));
 		});
 	}
 
