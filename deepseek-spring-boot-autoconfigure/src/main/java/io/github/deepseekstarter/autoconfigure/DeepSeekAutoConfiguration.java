@@ -119,6 +119,7 @@ public final class DeepSeekAutoConfiguration {
 			.retry(retry)
 			.limiter(limiter)
 			.observer(observer.getIfAvailable(() -> DeepSeekObserver.NONE))
+			.protocol(properties.getProtocol())
 			.build();
 	}
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.deepseekstarter.client.DeepSeekProtocol;
 import io.github.deepseekstarter.identity.AnonymousMode;
 import io.github.deepseekstarter.identity.UserIdPolicyType;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,13 @@ public class DeepSeekProperties implements InitializingBean {
 	 * Model used by requests that name none.
 	 */
 	private String model = "deepseek-v4-flash";
+
+	/**
+	 * Wire format of protocol-neutral chat calls: openai (POST /chat/completions) or
+	 * anthropic (POST /anthropic/v1/messages). Both share the lanes, the user id and the
+	 * metrics.
+	 */
+	private DeepSeekProtocol protocol = DeepSeekProtocol.OPENAI;
 
 	private final Limits limits = new Limits();
 
@@ -85,6 +93,14 @@ public class DeepSeekProperties implements InitializingBean {
 
 	public void setModel(String model) {
 		this.model = model;
+	}
+
+	public DeepSeekProtocol getProtocol() {
+		return this.protocol;
+	}
+
+	public void setProtocol(DeepSeekProtocol protocol) {
+		this.protocol = protocol;
 	}
 
 	public Limits getLimits() {

@@ -18,6 +18,8 @@ package io.github.deepseekstarter.client;
 
 import java.util.stream.Stream;
 
+import io.github.deepseekstarter.protocol.anthropic.Message;
+import io.github.deepseekstarter.protocol.anthropic.MessageRequest;
 import io.github.deepseekstarter.protocol.openai.Balance;
 import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
@@ -34,6 +36,61 @@ public final class BlockingDeepSeekTemplate {
 
 	BlockingDeepSeekTemplate(DeepSeekTemplate template) {
 		this.template = template;
+	}
+
+	/**
+	 * Sends a protocol-neutral chat request in the template's wire format and waits for
+	 * the answer.
+	 * @param request the request
+	 * @return the answer
+	 */
+	public ChatResponse chat(ChatRequest request) {
+		return chat(request, DeepSeekCallOptions.DEFAULT);
+	}
+
+	/**
+	 * Sends a protocol-neutral chat request with call options and waits for the answer.
+	 * @param request the request
+	 * @param options priority, overflow routing and wire format
+	 * @return the answer
+	 */
+	public ChatResponse chat(ChatRequest request, DeepSeekCallOptions options) {
+		return this.template.chat(request, options).contextWrite(this.template.userIds().captureCaller()).block();
+	}
+
+	/**
+	 * Streams the answer to a protocol-neutral chat request. Close the stream
+	 * (try-with-resources) to stop reading early; that cancels the request and frees its
+	 * permit.
+	 * @param request the request
+	 * @return the deltas, as they arrive
+	 */
+	public Stream<ChatDelta> chatStream(ChatRequest request) {
+		return chatStream(request, DeepSeekCallOptions.DEFAULT);
+	}
+
+	/**
+	 * Streams the answer to a protocol-neutral chat request with call options.
+	 * @param request the request
+	 * @param options priority, overflow routing and wire format
+	 * @return the deltas, as they arrive
+	 */
+	public Stream<ChatDelta> chatStream(ChatRequest request, DeepSeekCallOptions options) {
+		return this.template.chatStream(request, options)
+			.contextWrite(this.template.userIds().captureCaller())
+			.toStream(1);
+	}
+
+	/**
+	 * Sends an Anthropic-format message request and waits for the answer.
+	 * @param request the request
+	 * @return the message
+	 */
+	public Message messages(MessageRequest request) {
+		return this.template.anthropic()
+			.messages(request)
+			.contextWrite(this.template.userIds().captureCaller())
+			.block();
 	}
 
 	/**

@@ -48,6 +48,8 @@ public final class DeepSeekTemplateBuilder {
 
 	private DeepSeekRetryPolicy retry = new DeepSeekRetryPolicy(RetrySettings.DEFAULTS);
 
+	private DeepSeekProtocol protocol = DeepSeekProtocol.OPENAI;
+
 	private UserIdResolution userIds = new UserIdResolution(UserIdPolicy.raw(), List.of(),
 			AnonymousUserIdStrategy.none());
 
@@ -120,12 +122,25 @@ public final class DeepSeekTemplateBuilder {
 	}
 
 	/**
+	 * Sets the wire format of protocol-neutral calls; the format's own calls keep theirs.
+	 * @param protocol the protocol, OpenAI's by default
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder protocol(DeepSeekProtocol protocol) {
+		Assert.notNull(protocol, "protocol must not be null");
+		this.protocol = protocol;
+		return this;
+	}
+
+	/**
 	 * Builds the template.
 	 * @return the template
 	 */
 	public DeepSeekTemplate build() {
-		return new DeepSeekTemplate(new DeepSeekExchange(this.webClient, this.timeouts), this.defaultModel,
-				this.userIds, this.retry, this.limiter, this.observer);
+		DeepSeekExchange exchange = new DeepSeekExchange(this.webClient, this.timeouts);
+		return new DeepSeekTemplate(exchange,
+				new CallPipeline(exchange, this.defaultModel, this.userIds, this.retry, this.limiter, this.observer),
+				this.protocol);
 	}
 
 }

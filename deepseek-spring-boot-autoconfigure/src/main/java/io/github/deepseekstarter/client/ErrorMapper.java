@@ -58,6 +58,27 @@ final class ErrorMapper {
 	}
 
 	/**
+	 * Turns an error reported inside a stream, which has no status of its own, into the
+	 * exception of the status its type stands for; DeepSeek sends it in its own envelope
+	 * or in Anthropic's.
+	 * @param body the event's data
+	 * @return the exception
+	 */
+	static DeepSeekApiException fromStreamError(String body) {
+		String type = ApiError.parse(body).type();
+		int status = switch ((type != null) ? type : "") {
+			case "invalid_request_error" -> 400;
+			case "authentication_error" -> 401;
+			case "permission_error" -> 403;
+			case "not_found_error" -> 404;
+			case "rate_limit_error" -> 429;
+			case "overloaded_error" -> 503;
+			default -> 500;
+		};
+		return toException(status, body, null);
+	}
+
+	/**
 	 * Reads {@code Retry-After} as seconds or as an HTTP date.
 	 * @param value the header
 	 * @return the delay, or {@code null} when absent or unreadable

@@ -15,7 +15,8 @@
  */
 
 /**
- * Metrics, observations, health and the actuator endpoint of the DeepSeek client.
+ * Observation of the DeepSeek client's calls: the observer SPI the template calls, and
+ * its Micrometer implementation (meters, observations, lane gauges, limiter listener).
  */
 @NullMarked
 package io.github.deepseekstarter.observability;

@@ -47,10 +47,21 @@ class ChatController {
 	}
 
 	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<String>> stream(@RequestParam String message) {
+	Flux<ServerSentEvent<Fragment>> stream(@RequestParam String message) {
+		// Fragments travel as JSON: a bare SSE data line would lose a token's leading
+		// space.
 		return this.deepSeek.chatStream(ChatCompletionRequest.of(message))
 			.filter((chunk) -> chunk.content() != null && !chunk.content().isEmpty())
-			.map((chunk) -> ServerSentEvent.builder(chunk.content()).build());
+			.map((chunk) -> ServerSentEvent.builder(new Fragment(chunk.content())).build());
+	}
+
+	/**
+	 * One streamed piece of the answer.
+	 *
+	 * @param content the text of the piece
+	 */
+	record Fragment(String content) {
+
 	}
 
 	/**

@@ -74,7 +74,7 @@ class SampleChatApplicationTests {
 
 	@Test
 	void streamSendsTheReplyAsServerSentEvents() {
-		List<String> parts = this.client.mutate()
+		List<ChatController.Fragment> parts = this.client.mutate()
 			.responseTimeout(Duration.ofSeconds(20))
 			.build()
 			.get()
@@ -83,11 +83,12 @@ class SampleChatApplicationTests {
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.returnResult(String.class)
+			.returnResult(ChatController.Fragment.class)
 			.getResponseBody()
 			.collectList()
 			.block(Duration.ofSeconds(20));
-		assertThat(String.join("", parts)).isEqualTo("Paris is the capital of France.");
+		assertThat(parts.stream().map(ChatController.Fragment::content).reduce("", String::concat))
+			.isEqualTo("Paris is the capital of France.");
 	}
 
 }

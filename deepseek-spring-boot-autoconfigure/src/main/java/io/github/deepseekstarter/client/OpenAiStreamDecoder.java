@@ -18,14 +18,16 @@ package io.github.deepseekstarter.client;
 
 import io.github.deepseekstarter.DeepSeekException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
+import io.github.deepseekstarter.observability.TokenUsage;
+import io.github.deepseekstarter.protocol.ResponseMetadata;
+import io.github.deepseekstarter.protocol.ServerSentEvent;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one OpenAI-format stream has delivered, so that an interruption keeps the partial
- * output.
+ * Decodes one OpenAI-format stream: {@code data:} chunks ended by {@code data: [DONE]}.
  */
-final class OpenAiStreamState {
+final class OpenAiStreamDecoder implements StreamDecoder<ChatCompletionChunk> {
 
 	private final StringBuilder content = new StringBuilder();
 
@@ -33,11 +35,20 @@ final class OpenAiStreamState {
 
 	private int chunks;
 
-	private boolean token;
-
 	private boolean done;
 
-	void accept(ChatCompletionChunk chunk) {
+	private @Nullable TokenUsage usage;
+
+	@Override
+	public @Nullable ChatCompletionChunk decode(ServerSentEvent event, ResponseMetadata metadata) {
+		if (event.isDone()) {
+			this.done = true;
+			return null;
+		}
+		if (this.done) {
+			return null;
+		}
+		ChatCompletionChunk chunk = WireJson.read(event.data(), ChatCompletionChunk.class).withMetadata(metadata);
 		this.chunks++;
 		if (chunk.content() != null) {
 			this.content.append(chunk.content());
@@ -45,26 +56,36 @@ final class OpenAiStreamState {
 		if (chunk.reasoningContent() != null) {
 			this.reasoning.append(chunk.reasoningContent());
 		}
-		this.token = this.content.length() > 0 || this.reasoning.length() > 0;
+		if (chunk.usage() != null) {
+			this.usage = OpenAiAdapter.tokenUsage(chunk.usage());
+		}
+		return chunk;
 	}
 
-	void done() {
-		this.done = true;
-	}
-
-	boolean isDone() {
+	@Override
+	public boolean isDone() {
 		return this.done;
 	}
 
-	boolean hasToken() {
-		return this.token;
-	}
-
-	boolean hasOutput() {
+	@Override
+	public boolean hasOutput() {
 		return this.chunks > 0;
 	}
 
-	DeepSeekException interrupted(@Nullable Throwable cause) {
+	@Override
+	public boolean hasToken() {
+		return this.content.length() > 0 || this.reasoning.length() > 0;
+	}
+
+	@Override
+	public @Nullable TokenUsage takeUsage() {
+		TokenUsage taken = this.usage;
+		this.usage = null;
+		return taken;
+	}
+
+	@Override
+	public DeepSeekException interrupted(@Nullable Throwable cause) {
 		return new DeepSeekStreamInterruptedException(this.content.toString(), this.reasoning.toString(), this.chunks,
 				cause);
 	}

@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.autoconfigure;
+
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.observability.DeepSeekLaneMetrics;
+import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
+import io.github.deepseekstarter.observability.MicrometerLimiterListener;
+import io.github.deepseekstarter.observability.TenantTags;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the DeepSeek client's Micrometer meters and observations: the
+ * call observer, the limiter's listener and lane gauges, and Resilience4j's metrics of
+ * the {@code deepseek} retry.
+ */
+@AutoConfiguration(after = DeepSeekAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+@EnableConfigurationProperties(DeepSeekMetricsProperties.class)
+public final class DeepSeekMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MicrometerDeepSeekObserver deepSeekMetricsObserver(MeterRegistry meterRegistry,
+			ObjectProvider<ObservationRegistry> observationRegistry, DeepSeekMetricsProperties properties) {
+		DeepSeekMetricsProperties.TenantTags tenants = properties.getTenantTags();
+		return new MicrometerDeepSeekObserver(meterRegistry,
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				tenants.isEnabled() ? TenantTags.capped(tenants.getMax()) : TenantTags.disabled());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MicrometerLimiterListener deepSeekLimiterMetrics(MeterRegistry meterRegistry) {
+		return new MicrometerLimiterListener(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DeepSeekLimiter.class)
+	DeepSeekLaneMetrics deepSeekLaneMetrics(DeepSeekLimiter limiter) {
+		return new DeepSeekLaneMetrics(limiter);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TaggedRetryMetrics.class)
+	@ConditionalOnBean(DeepSeekRetryPolicy.class)
+	static class RetryMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "deepSeekRetryMetrics")
+		TaggedRetryMetrics deepSeekRetryMetrics(DeepSeekRetryPolicy policy) {
+			// The registry holds the policy's own Retry, so the meters count its calls.
+			RetryRegistry registry = RetryRegistry.ofDefaults();
+			registry.retry(DeepSeekRetryPolicy.NAME);
+			registry.replace(DeepSeekRetryPolicy.NAME, policy.retry());
+			return TaggedRetryMetrics.ofRetryRegistry(registry);
+		}
+
+	}
+
+}

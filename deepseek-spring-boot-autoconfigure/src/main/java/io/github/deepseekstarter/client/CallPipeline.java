@@ -1,0 +1,221 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.client;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import io.github.deepseekstarter.DeepSeekApiException;
+import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
+import io.github.deepseekstarter.identity.UserIdResolution;
+import io.github.deepseekstarter.limit.Admission;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.Permit;
+import io.github.deepseekstarter.observability.CallInfo;
+import io.github.deepseekstarter.observability.CallObserver;
+import io.github.deepseekstarter.observability.DeepSeekObserver;
+import io.github.deepseekstarter.observability.TokenUsage;
+import io.github.deepseekstarter.protocol.ResponseProgress;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one path every chat call takes, whatever its protocol: the tenant's
+ * {@code user_id}, admission to the model's and the tenant's lanes, retries without a
+ * held permit, the HTTP exchange, and the call's observation.
+ */
+final class CallPipeline {
+
+	private final DeepSeekExchange exchange;
+
+	private final String defaultModel;
+
+	private final UserIdResolution userIds;
+
+	private final DeepSeekRetryPolicy retry;
+
+	private final DeepSeekLimiter limiter;
+
+	private final DeepSeekObserver observer;
+
+	CallPipeline(DeepSeekExchange exchange, String defaultModel, UserIdResolution userIds, DeepSeekRetryPolicy retry,
+			DeepSeekLimiter limiter, DeepSeekObserver observer) {
+		this.exchange = exchange;
+		this.defaultModel = defaultModel;
+		this.userIds = userIds;
+		this.retry = retry;
+		this.limiter = limiter;
+		this.observer = observer;
+	}
+
+	<Q, R> Mono<R> call(ProtocolAdapter<Q, R, ?> adapter, Q request, DeepSeekCallOptions options) {
+		return resolveUserId(adapter.userId(request)).flatMap((resolved) -> Mono.deferContextual((context) -> {
+			String userId = resolved.orElse(null);
+			String model = model(adapter, request);
+			CallObserver call = this.observer.start(callInfo(adapter, model, false, userId), context);
+			return observe(call,
+					this.retry
+						.apply(this.limiter.withPermitMono(admission(model, userId, options), (permit) -> report(permit,
+								complete(adapter, adapter.body(request, permit.model(), userId, false), call)))));
+		}));
+	}
+
+	<Q, C> Flux<C> stream(ProtocolAdapter<Q, ?, C> adapter, Q request, DeepSeekCallOptions options) {
+		return resolveUserId(adapter.userId(request)).flatMapMany((resolved) -> Flux.deferContextual((context) -> {
+			String userId = resolved.orElse(null);
+			String model = model(adapter, request);
+			CallObserver call = this.observer.start(callInfo(adapter, model, true, userId), context);
+			return observe(call,
+					this.retry
+						.apply(this.limiter.withPermit(admission(model, userId, options), (permit) -> report(permit,
+								events(adapter, adapter.body(request, permit.model(), userId, true), call)))));
+		}));
+	}
+
+	private <R> Mono<R> complete(ProtocolAdapter<?, R, ?> adapter, byte[] body, CallObserver call) {
+		ResponseProgress progress = new ResponseProgress();
+		return this.exchange.postForJson(adapter.path(), body, progress)
+			.map((json) -> adapter.response(json, progress.metadata()))
+			.doOnNext((response) -> {
+				call.onResponse(200);
+				call.onFirstByte(progress.metadata());
+				TokenUsage usage = adapter.usage(response);
+				if (usage != null) {
+					call.onUsage(usage);
+				}
+			})
+			.doOnError(DeepSeekApiException.class, (ex) -> call.onResponse(ex.status()));
+	}
+
+	private <C> Flux<C> events(ProtocolAdapter<?, ?, C> adapter, byte[] body, CallObserver call) {
+		ResponseProgress progress = new ResponseProgress();
+		StreamDecoder<C> decoder = adapter.streamDecoder();
+		StreamObservation observation = new StreamObservation(call);
+		return this.exchange.postForEvents(adapter.path(), body, progress).<C>handle((event, sink) -> {
+			observation.firstEvent(progress);
+			boolean hadToken = decoder.hasToken();
+			C element = decoder.decode(event, progress.metadata());
+			if (!hadToken && decoder.hasToken()) {
+				call.onFirstToken();
+			}
+			TokenUsage usage = decoder.takeUsage();
+			if (usage != null) {
+				call.onUsage(usage);
+			}
+			if (element != null) {
+				sink.next(element);
+			}
+		})
+			.concatWith(Mono.defer(() -> decoder.isDone() ? Mono.empty() : Mono.error(decoder.interrupted(null))))
+			.onErrorMap((ex) -> decoder.hasOutput() && !decoder.isDone() && !isInterruption(ex), decoder::interrupted)
+			.doOnError(DeepSeekApiException.class, (ex) -> call.onResponse(ex.status()));
+	}
+
+	String model(ProtocolAdapter<?, ?, ?> adapter, @Nullable String requested) {
+		return adapter.laneModel((requested != null) ? requested : this.defaultModel);
+	}
+
+	UserIdResolution userIds() {
+		return this.userIds;
+	}
+
+	DeepSeekLimiter limiter() {
+		return this.limiter;
+	}
+
+	String defaultModel() {
+		return this.defaultModel;
+	}
+
+	private <Q> String model(ProtocolAdapter<Q, ?, ?> adapter, Q request) {
+		return model(adapter, adapter.model(request));
+	}
+
+	private Mono<Optional<String>> resolveUserId(@Nullable String explicit) {
+		return this.userIds.userId(explicit).map(Optional::of).defaultIfEmpty(Optional.empty());
+	}
+
+	private static CallInfo callInfo(ProtocolAdapter<?, ?, ?> adapter, String model, boolean stream,
+			@Nullable String userId) {
+		return new CallInfo("chat", adapter.protocol().wireName(), model, stream, userId);
+	}
+
+	private static Admission admission(String model, @Nullable String userId, DeepSeekCallOptions options) {
+		Admission admission = Admission.of(model, userId).withPriority(options.priority());
+		return options.allowOverflow() ? admission.allowingOverflow() : admission;
+	}
+
+	private static <T> Mono<T> observe(CallObserver call, Mono<T> mono) {
+		return mono.doOnSuccess((result) -> call.onEnd(null, false))
+			.doOnError((ex) -> call.onEnd(ex, false))
+			.doOnCancel(() -> call.onEnd(null, true));
+	}
+
+	private static <T> Flux<T> observe(CallObserver call, Flux<T> flux) {
+		return flux.doOnComplete(() -> call.onEnd(null, false))
+			.doOnError((ex) -> call.onEnd(ex, false))
+			.doOnCancel(() -> call.onEnd(null, true));
+	}
+
+	private static <T> Mono<T> report(Permit permit, Mono<T> call) {
+		return call.doOnSuccess((result) -> permit.onSuccess()).doOnError((ex) -> reportError(permit, ex));
+	}
+
+	private static <T> Flux<T> report(Permit permit, Flux<T> call) {
+		return call.doOnComplete(permit::onSuccess).doOnError((ex) -> reportError(permit, ex));
+	}
+
+	private static void reportError(Permit permit, Throwable ex) {
+		// A 429 teaches the lane the account's real limit, named in the message when
+		// DeepSeek knows it.
+		if (ex instanceof DeepSeekRateLimitException rateLimit) {
+			Integer limit = rateLimit.concurrencyLimit();
+			permit.onServerLimit((limit != null) ? OptionalInt.of(limit) : OptionalInt.empty());
+		}
+	}
+
+	private static boolean isInterruption(Throwable ex) {
+		return ex instanceof DeepSeekStreamInterruptedException;
+	}
+
+	/**
+	 * Reports the stream's status and first byte once, at its first event.
+	 */
+	private static final class StreamObservation {
+
+		private final CallObserver call;
+
+		private boolean seen;
+
+		StreamObservation(CallObserver call) {
+			this.call = call;
+		}
+
+		void firstEvent(ResponseProgress progress) {
+			if (!this.seen) {
+				this.seen = true;
+				this.call.onResponse(200);
+				this.call.onFirstByte(progress.metadata());
+			}
+		}
+
+	}
+
+}

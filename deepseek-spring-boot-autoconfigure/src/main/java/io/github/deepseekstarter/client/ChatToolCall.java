@@ -1,0 +1,28 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.client;
+
+/**
+ * A tool call the model made, whatever the protocol.
+ *
+ * @param id the call id, to answer with {@link ChatRequest.Message#toolResult}
+ * @param name the tool name
+ * @param arguments the arguments, a JSON object as text
+ */
+public record ChatToolCall(String id, String name, String arguments) {
+
+}

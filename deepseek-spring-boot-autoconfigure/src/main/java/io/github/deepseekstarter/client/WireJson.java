@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.client;
+
+import io.github.deepseekstarter.DeepSeekTransportException;
+import io.github.deepseekstarter.protocol.DeepSeekJson;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Reads wire JSON with the client's own mapper, turning a body that does not parse into a
+ * transport failure.
+ */
+final class WireJson {
+
+	private WireJson() {
+	}
+
+	static <T> T read(String json, Class<T> type) {
+		try {
+			return DeepSeekJson.mapper().readValue(json, type);
+		}
+		catch (JacksonException ex) {
+			throw new DeepSeekTransportException("DeepSeek sent a body that is not a valid " + type.getSimpleName()
+					+ " (" + ex.getOriginalMessage() + ")", ex);
+		}
+	}
+
+}
