@@ -31,6 +31,7 @@ import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.CompositeLimiterListener;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterListener;
+import io.github.deepseekstarter.observability.CompositeDeepSeekObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
@@ -107,7 +108,7 @@ public final class DeepSeekAutoConfiguration {
 	DeepSeekTemplate deepSeekTemplate(DeepSeekProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			@Qualifier("deepSeekConnectionProvider") ConnectionProvider connectionProvider,
 			ObjectProvider<DeepSeekClientCustomizer> customizers, UserIdResolution userIds, DeepSeekRetryPolicy retry,
-			DeepSeekLimiter limiter, ObjectProvider<DeepSeekObserver> observer) {
+			DeepSeekLimiter limiter, ObjectProvider<DeepSeekObserver> observers) {
 		DeepSeekTimeouts timeouts = timeouts(properties);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		DeepSeekConnector.configure(builder, baseUrl(properties), properties.getApiKey(), connectionProvider, timeouts);
@@ -118,7 +119,7 @@ public final class DeepSeekAutoConfiguration {
 			.userIds(userIds)
 			.retry(retry)
 			.limiter(limiter)
-			.observer(observer.getIfAvailable(() -> DeepSeekObserver.NONE))
+			.observer(CompositeDeepSeekObserver.of(observers.orderedStream().toList()))
 			.protocol(properties.getProtocol())
 			.build();
 	}

@@ -65,9 +65,7 @@ final class DeepSeekExchange {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
-			.exchangeToMono((response) -> isError(response) ? error(response)
-					: KeepAliveAwareDecoder.json(response.bodyToFlux(DataBuffer.class), progress)
-						.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress))))
+			.exchangeToMono((response) -> json(response, progress))
 			.timeout(untilInference(progress), Mono.error(() -> preInferenceExpired(progress)))
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
 	}
@@ -105,10 +103,14 @@ final class DeepSeekExchange {
 		return this.webClient.get()
 			.uri(path)
 			.accept(MediaType.APPLICATION_JSON)
-			.exchangeToMono((response) -> isError(response) ? error(response)
-					: KeepAliveAwareDecoder.json(response.bodyToFlux(DataBuffer.class), progress)
-						.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress))))
+			.exchangeToMono((response) -> json(response, progress))
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
+	}
+
+	private static Mono<String> json(ClientResponse response, ResponseProgress progress) {
+		return isError(response) ? error(response)
+				: KeepAliveAwareDecoder.json(response.bodyToFlux(DataBuffer.class), progress)
+					.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress)));
 	}
 
 	private static boolean isError(ClientResponse response) {

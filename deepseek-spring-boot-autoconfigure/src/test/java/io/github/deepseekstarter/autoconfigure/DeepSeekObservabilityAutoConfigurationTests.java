@@ -16,6 +16,13 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
+import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
+import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
+import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.deepseekstarter.actuate.DeepSeekEndpoint;
 import io.github.deepseekstarter.actuate.DeepSeekHealthIndicator;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -61,6 +68,27 @@ class DeepSeekObservabilityAutoConfigurationTests {
 				ObservationAutoConfiguration.class))
 		.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=hmac-secret-456",
 				"management.endpoints.web.exposure.include=deepseek");
+
+	@RegisterExtension
+	final DeepSeekEmulatorExtension emulator = new DeepSeekEmulatorExtension();
+
+	@Test
+	void autoConfiguredTemplateReportsItsCallsToTheMeters() {
+		DeepSeekEmulator emulator = this.emulator.emulator();
+		this.contextRunner
+			.withPropertyValues("deepseek.base-url=" + emulator.baseUrl(), "deepseek.api-key=" + emulator.apiKey())
+			.run((context) -> {
+				context.getBean(DeepSeekTemplate.class)
+					.chat(ChatCompletionRequest.of("hi"))
+					.block(java.time.Duration.ofSeconds(20));
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("gen_ai.client.operation.duration").timer().count()).isEqualTo(1);
+				assertThat(registry.get("deepseek.upstream.responses").tag("status", "200").counter().count())
+					.isEqualTo(1);
+				assertThat(context.getBean(DeepSeekTemplate.class).limiter())
+					.isSameAs(context.getBean(DeepSeekLimiter.class));
+			});
+	}
 
 	@Test
 	void registersCallObserverLimiterListenerLaneGaugesAndRetryMetrics() {
