@@ -20,7 +20,6 @@ import java.util.List;
 
 import io.github.deepseekstarter.autoconfigure.DeepSeekAutoConfiguration;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -29,8 +28,6 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -110,7 +107,8 @@ class DeepSeekFailureAnalyzersTests {
 
 	@Test
 	void unknownProtocolListsTheProtocolsOfThePropertysType() {
-		FailureAnalysis analysis = analyzeStartup(ProtocolApplication.class, "deepseek.protocol=grpc");
+		FailureAnalysis analysis = analyzeStartup(DeepSeekApplication.class, "deepseek.api-key=sk-test", SECRET,
+				"deepseek.protocol=grpc");
 		assertThat(analysis.getDescription()).contains("deepseek.protocol is 'grpc'");
 		assertThat(analysis.getAction()).contains("one of openai, anthropic");
 	}
@@ -174,36 +172,6 @@ class DeepSeekFailureAnalyzersTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DeepSeekAutoConfiguration.class, WebClientAutoConfiguration.class })
 	static class DeepSeekApplication {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ProtocolProperties.class)
-	static class ProtocolApplication {
-
-	}
-
-	/**
-	 * A property of the same name and kind as the client's {@code deepseek.protocol}.
-	 */
-	@ConfigurationProperties("deepseek")
-	static class ProtocolProperties {
-
-		private @Nullable WireFormat protocol;
-
-		public @Nullable WireFormat getProtocol() {
-			return this.protocol;
-		}
-
-		public void setProtocol(@Nullable WireFormat protocol) {
-			this.protocol = protocol;
-		}
-
-	}
-
-	enum WireFormat {
-
-		OPENAI, ANTHROPIC
 
 	}
 
