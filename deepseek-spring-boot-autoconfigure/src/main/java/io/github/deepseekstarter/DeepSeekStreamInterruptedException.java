@@ -41,7 +41,7 @@ public class DeepSeekStreamInterruptedException extends DeepSeekException {
 	public DeepSeekStreamInterruptedException(String partialContent, String partialReasoning, int chunks,
 			@Nullable Throwable cause) {
 		super("The DeepSeek stream was interrupted after " + chunks + " chunks ("
-				+ ((cause != null) ? cause.getClass().getSimpleName() : "closed without [DONE]")
+				+ ((cause != null) ? cause.getClass().getSimpleName() : "closed before the end of the stream")
 				+ "); the partial output is kept in this exception", cause);
 		this.partialContent = partialContent;
 		this.partialReasoning = partialReasoning;

@@ -16,6 +16,9 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
+import io.github.deepseekstarter.actuate.RedisLeasesHealthContributor;
+import io.github.deepseekstarter.limit.redis.RedisAccountPermitsFactory;
+import org.springframework.context.annotation.Configuration;
 import io.github.deepseekstarter.actuate.DeepSeekHealthDetailsContributor;
 import io.github.deepseekstarter.actuate.DeepSeekHealthIndicator;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
@@ -58,6 +61,19 @@ public final class DeepSeekHealthAutoConfiguration {
 		return new DeepSeekHealthIndicator(template, limiter, rateLimits.getIfAvailable(),
 				contributors.orderedStream().toList(), new DeepSeekHealthIndicator.Settings(properties.getCacheTtl(),
 						properties.getTimeout(), properties.isDownWhenSaturated()));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory")
+	@ConditionalOnBean(RedisAccountPermitsFactory.class)
+	static class RedisLeasesHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisLeasesHealthContributor deepSeekRedisLeasesHealthContributor(RedisAccountPermitsFactory permits) {
+			return new RedisLeasesHealthContributor(permits);
+		}
+
 	}
 
 }

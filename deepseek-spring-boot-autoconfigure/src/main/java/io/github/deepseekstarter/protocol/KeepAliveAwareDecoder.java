@@ -169,10 +169,11 @@ public final class KeepAliveAwareDecoder {
 
 		boolean feed(DataBuffer buffer) {
 			try {
-				int end = buffer.writePosition();
-				int i = buffer.readPosition();
-				while (this.leading && i < end) {
-					byte b = buffer.getByte(i);
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				int i = 0;
+				while (this.leading && i < bytes.length) {
+					byte b = bytes[i];
 					if (b == '\n') {
 						this.progress.keepAlive();
 					}
@@ -183,9 +184,7 @@ public final class KeepAliveAwareDecoder {
 					}
 					i++;
 				}
-				for (; i < end; i++) {
-					this.json.write(buffer.getByte(i));
-				}
+				this.json.write(bytes, i, bytes.length - i);
 				return true;
 			}
 			finally {

@@ -40,25 +40,34 @@ final class LineSplitter {
 	 * @param lines receives the completed lines
 	 */
 	void feed(DataBuffer buffer, Consumer<String> lines) {
-		int end = buffer.writePosition();
-		for (int i = buffer.readPosition(); i < end; i++) {
-			byte b = buffer.getByte(i);
-			if (b == '\n') {
-				if (this.lastWasCarriageReturn) {
-					this.lastWasCarriageReturn = false;
-					continue;
-				}
-				lines.accept(take());
+		byte[] bytes = new byte[buffer.readableByteCount()];
+		buffer.read(bytes);
+		int start = 0;
+		for (int i = 0; i < bytes.length; i++) {
+			byte b = bytes[i];
+			if (b != '\n' && b != '\r') {
+				continue;
 			}
-			else if (b == '\r') {
-				this.lastWasCarriageReturn = true;
-				lines.accept(take());
+			boolean secondHalfOfCrLf = b == '\n' && this.lastWasCarriageReturn && i == start
+					&& this.partial.size() == 0;
+			this.lastWasCarriageReturn = b == '\r';
+			if (!secondHalfOfCrLf) {
+				lines.accept(line(bytes, start, i));
 			}
-			else {
-				this.lastWasCarriageReturn = false;
-				this.partial.write(b);
-			}
+			start = i + 1;
 		}
+		if (start < bytes.length) {
+			this.lastWasCarriageReturn = false;
+			this.partial.write(bytes, start, bytes.length - start);
+		}
+	}
+
+	private String line(byte[] bytes, int start, int end) {
+		if (this.partial.size() == 0) {
+			return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+		}
+		this.partial.write(bytes, start, end - start);
+		return take();
 	}
 
 	/**

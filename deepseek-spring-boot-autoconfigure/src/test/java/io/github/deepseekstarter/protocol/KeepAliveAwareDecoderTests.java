@@ -129,6 +129,19 @@ class KeepAliveAwareDecoderTests {
 	}
 
 	@Test
+	void endsLinesOnLoneCarriageReturnsAndOnCrLfCutBetweenReads() {
+		ResponseProgress progress = new ResponseProgress();
+		StepVerifier
+			.create(KeepAliveAwareDecoder.events(reads(": keep-alive\r\r", "data: a\r", "\r", "data: b\r", "\n\r\n"),
+					progress))
+			.assertNext((event) -> assertThat(event.data()).isEqualTo("a"))
+			.assertNext((event) -> assertThat(event.data()).isEqualTo("b"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(progress.keepAlives()).isEqualTo(1);
+	}
+
+	@Test
 	void joinsMultipleDataLinesOfOneEvent() {
 		StepVerifier.create(KeepAliveAwareDecoder.events(reads("data: line1\ndata: line2\n\n"), new ResponseProgress()))
 			.assertNext((event) -> assertThat(event.data()).isEqualTo("line1\nline2"))

@@ -91,4 +91,27 @@ class SampleChatApplicationTests {
 			.isEqualTo("Paris is the capital of France.");
 	}
 
+	@Test
+	void prometheusScrapeShowsTheCallsAndTheLanes() {
+		this.client.mutate()
+			.responseTimeout(Duration.ofSeconds(20))
+			.build()
+			.get()
+			.uri("/chat?message=hi")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String scrape = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scrape).contains("gen_ai_client_operation_duration_seconds_count")
+			.contains("deepseek_lane_limit_configured{model=\"deepseek-v4-flash\"")
+			.contains("deepseek_upstream_responses_total");
+	}
+
 }

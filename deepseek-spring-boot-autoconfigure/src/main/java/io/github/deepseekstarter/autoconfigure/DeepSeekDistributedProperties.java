@@ -1,0 +1,161 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.deepseekstarter.limit.redis.OutagePolicy;
+import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
+
+/**
+ * Settings of distributed mode, where the account permits of every model are leases in
+ * Redis shared by all replicas of the application.
+ */
+@ConfigurationProperties("deepseek.distributed")
+public class DeepSeekDistributedProperties {
+
+	/**
+	 * Whether account permits are leases in Redis shared by every replica of the same
+	 * namespace, instead of a local limit per replica.
+	 */
+	private boolean enabled;
+
+	/**
+	 * Prefix of the Redis keys and channels shared by the replicas of one account.
+	 * Defaults to a short SHA-256 digest of deepseek.api-key, never the key itself.
+	 */
+	private @Nullable String namespace;
+
+	/**
+	 * How long a lease lives without a heartbeat: a stopped replica's permits come back
+	 * after it. Heartbeats run every third of it.
+	 */
+	private Duration leaseTime = Duration.ofSeconds(30);
+
+	/**
+	 * Maximum time to wait for Redis before the outage policy applies.
+	 */
+	private Duration commandTimeout = Duration.ofSeconds(1);
+
+	/**
+	 * What the lanes do while Redis does not answer: local-share grants each replica its
+	 * share of the limit, fail-closed grants nothing.
+	 */
+	private OutagePolicy outagePolicy = OutagePolicy.FAIL_CLOSED;
+
+	/**
+	 * Number of replicas sharing the account; each takes the limit divided by it while
+	 * Redis does not answer under the local-share policy.
+	 */
+	private int expectedReplicas = 1;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getNamespace() {
+		return this.namespace;
+	}
+
+	public void setNamespace(@Nullable String namespace) {
+		this.namespace = namespace;
+	}
+
+	public Duration getLeaseTime() {
+		return this.leaseTime;
+	}
+
+	public void setLeaseTime(Duration leaseTime) {
+		this.leaseTime = leaseTime;
+	}
+
+	public Duration getCommandTimeout() {
+		return this.commandTimeout;
+	}
+
+	public void setCommandTimeout(Duration commandTimeout) {
+		this.commandTimeout = commandTimeout;
+	}
+
+	public OutagePolicy getOutagePolicy() {
+		return this.outagePolicy;
+	}
+
+	public void setOutagePolicy(OutagePolicy outagePolicy) {
+		this.outagePolicy = outagePolicy;
+	}
+
+	public int getExpectedReplicas() {
+		return this.expectedReplicas;
+	}
+
+	public void setExpectedReplicas(int expectedReplicas) {
+		this.expectedReplicas = expectedReplicas;
+	}
+
+	/**
+	 * Validates these properties and turns them into the settings of the permits factory;
+	 * a mistake fails startup with the name of the property to fix.
+	 * @param apiKey the account's API key, from which the default namespace derives
+	 * @return the settings
+	 */
+	RedisPermitsSettings toSettings(@Nullable String apiKey) {
+		String namespace = this.namespace;
+		if (namespace == null) {
+			if (!StringUtils.hasText(apiKey)) {
+				throw new InvalidConfigurationPropertyValueException("deepseek.distributed.namespace", null,
+						"Distributed mode needs a namespace shared by the replicas of one account: set "
+								+ "deepseek.distributed.namespace, or deepseek.api-key to derive one from it.");
+			}
+			namespace = RedisPermitsSettings.namespaceOf(apiKey);
+		}
+		else if (!StringUtils.hasText(namespace) || StringUtils.containsWhitespace(namespace)) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.namespace", namespace,
+					"Must be non-empty and without whitespace, for example deepseek:my-account.");
+		}
+		DeepSeekPropertiesValidator.positive("deepseek.distributed.lease-time", this.leaseTime);
+		if (this.leaseTime.toMillis() < 300) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.lease-time", this.leaseTime,
+					"Must be at least 300ms; a few tens of seconds suits most deployments.");
+		}
+		DeepSeekPropertiesValidator.positive("deepseek.distributed.command-timeout", this.commandTimeout);
+		if (this.commandTimeout.compareTo(this.leaseTime) >= 0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.command-timeout",
+					this.commandTimeout, "Must be shorter than deepseek.distributed.lease-time.");
+		}
+		if (this.outagePolicy == null) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.outage-policy", null,
+					"Must be local-share or fail-closed.");
+		}
+		if (this.expectedReplicas < 1) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.expected-replicas",
+					this.expectedReplicas, "Must be at least 1.");
+		}
+		return new RedisPermitsSettings(namespace, this.leaseTime, this.commandTimeout, this.outagePolicy,
+				this.expectedReplicas);
+	}
+
+}

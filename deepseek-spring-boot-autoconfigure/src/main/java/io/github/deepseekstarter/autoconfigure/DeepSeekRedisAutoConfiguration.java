@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.autoconfigure;
+
+import io.github.deepseekstarter.limit.AccountPermitsFactory;
+import io.github.deepseekstarter.limit.redis.RedisAccountPermitsFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+
+/**
+ * Auto-configuration of distributed mode ({@code deepseek.distributed.enabled=true}):
+ * account permits become leases in Redis, shared by every replica, on the application's
+ * reactive Redis connection factory. Without Spring Data Redis on the classpath, startup
+ * fails with the dependency to add rather than silently limiting each replica alone.
+ */
+@AutoConfiguration(before = DeepSeekAutoConfiguration.class,
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
+@ConditionalOnBooleanProperty("deepseek.distributed.enabled")
+@EnableConfigurationProperties(DeepSeekDistributedProperties.class)
+public final class DeepSeekRedisAutoConfiguration {
+
+	private static final String MISSING = "Distributed mode keeps the account's permits in Redis";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory")
+	static class RedisPermitsConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean(AccountPermitsFactory.class)
+		RedisAccountPermitsFactory deepSeekRedisAccountPermitsFactory(DeepSeekDistributedProperties properties,
+				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory, Environment environment) {
+			ReactiveRedisConnectionFactory redis = connectionFactory.getIfAvailable();
+			if (redis == null) {
+				throw new InvalidConfigurationPropertyValueException("deepseek.distributed.enabled", true, MISSING
+						+ " and needs a ReactiveRedisConnectionFactory bean: configure spring.data.redis.* (host, port,"
+						+ " password) so that Spring Boot creates one, define one yourself, or set"
+						+ " deepseek.distributed.enabled=false.");
+			}
+			return new RedisAccountPermitsFactory(redis,
+					properties.toSettings(environment.getProperty("deepseek.api-key")));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.data.redis.connection.ReactiveRedisConnectionFactory")
+	static class RedisMissingConfiguration {
+
+		RedisMissingConfiguration() {
+			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.enabled", true,
+					MISSING + " through Spring Data Redis reactive, which is not on the classpath: add the "
+							+ "dependency org.springframework.boot:spring-boot-starter-data-redis-reactive, or set "
+							+ "deepseek.distributed.enabled=false.");
+		}
+
+	}
+
+}
