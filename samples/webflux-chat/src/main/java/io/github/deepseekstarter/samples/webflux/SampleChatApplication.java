@@ -16,38 +16,19 @@
 
 package io.github.deepseekstarter.samples.webflux;
 
-import java.util.Map;
-
-import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.util.StringUtils;
 
 /**
  * A WebFlux application with a chat endpoint and a streaming chat endpoint. Without a
- * {@code DEEPSEEK_API_KEY} environment variable it starts the DeepSeek emulator
- * in-process and points the client at it, so it runs with no account.
+ * {@code DEEPSEEK_API_KEY} environment variable it runs against the DeepSeek emulator,
+ * started in-process by {@code EmulatorFallback}, so it needs no account.
  */
 @SpringBootApplication
 public class SampleChatApplication {
 
-	private static final Log logger = LogFactory.getLog(SampleChatApplication.class);
-
 	public static void main(String[] args) {
-		SpringApplication application = new SpringApplication(SampleChatApplication.class);
-		if (!StringUtils.hasText(System.getenv("DEEPSEEK_API_KEY"))) {
-			DeepSeekEmulator emulator = DeepSeekEmulator.builder().build().start();
-			logger.info("DEEPSEEK_API_KEY is not set: calling the in-process DeepSeek emulator at " + emulator.baseUrl()
-					+ " instead of DeepSeek");
-			application.setDefaultProperties(
-					Map.of("deepseek.base-url", emulator.baseUrl(), "deepseek.api-key", emulator.apiKey()));
-			application.addListeners((ContextClosedEvent event) -> emulator.close());
-		}
-		application.run(args);
+		SpringApplication.run(SampleChatApplication.class, args);
 	}
 
 }

@@ -1,0 +1,130 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.samples.tenants;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
+import io.github.deepseekstarter.test.emulator.RecordedRequest;
+import io.github.deepseekstarter.test.emulator.Reply;
+import io.github.deepseekstarter.test.spring.AutoConfigureDeepSeekEmulator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tenants signed in with HTTP Basic chat through the sample, and what they see and what
+ * DeepSeek would receive: each tenant's HMAC pseudonym; the metrics and the lanes are
+ * readable without signing in.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@AutoConfigureDeepSeekEmulator
+class SampleTenantsApplicationTests {
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	DeepSeekEmulator emulator;
+
+	@BeforeEach
+	void reply() {
+		this.emulator.reset();
+		this.emulator.setDefaultReply(Reply.content("Paris is the capital of France."));
+	}
+
+	@Test
+	void tenantsChatAndDeepSeekReceivesTheirPseudonyms() {
+		for (String user : List.of("alice", "bob", "carol", "dave")) {
+			client().get()
+				.uri("/chat?message=Capital of France?")
+				.headers((headers) -> headers.setBasicAuth(user, user + "-password"))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.content")
+				.isEqualTo("Paris is the capital of France.");
+		}
+		assertThat(this.emulator.requests()).extracting(RecordedRequest::userId)
+			.containsExactly(Pseudonyms.of("acme"), Pseudonyms.of("acme"), Pseudonyms.of("globex"),
+					Pseudonyms.of("initech"));
+	}
+
+	@Test
+	void streamSendsTheReplyAsJsonFragments() {
+		List<ChatController.Fragment> fragments = client().get()
+			.uri("/chat/stream?message=Capital of France?")
+			.headers((headers) -> headers.setBasicAuth("erin", "erin-password"))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(ChatController.Fragment.class)
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(20));
+		assertThat(fragments).extracting(ChatController.Fragment::content)
+			.contains(" capital")
+			.satisfies((parts) -> assertThat(String.join("", parts)).isEqualTo("Paris is the capital of France."));
+		assertThat(this.emulator.requests()).singleElement()
+			.satisfies((request) -> assertThat(request.userId()).isEqualTo(Pseudonyms.of("umbrella")));
+	}
+
+	@Test
+	void callersWhoAreNotSignedInCannotChatAndNothingIsSent() {
+		client().get().uri("/chat?message=hello").exchange().expectStatus().isUnauthorized();
+		assertThat(this.emulator.requests()).isEmpty();
+	}
+
+	@Test
+	void lanesAndPrometheusMetricsAreReadableWithoutSigningIn() {
+		client().get()
+			.uri("/actuator/deepseek")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.lanes[?(@.model == 'deepseek-v4-flash')].configuredLimit")
+			.isEqualTo(2500);
+		String scrape = client().get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scrape).contains("deepseek_lane_limit_configured").contains("model=\"deepseek-v4-flash\"");
+		client().get().uri("/").exchange().expectStatus().isOk();
+	}
+
+	private WebTestClient client() {
+		return this.client.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+	}
+
+}
