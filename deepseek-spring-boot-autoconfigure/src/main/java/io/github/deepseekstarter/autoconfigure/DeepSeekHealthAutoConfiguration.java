@@ -54,8 +54,8 @@ public final class DeepSeekHealthAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = { "deepSeekHealthIndicator", "deepSeekHealthContributor" })
-	DeepSeekHealthIndicator deepSeekHealthIndicator(DeepSeekTemplate template, DeepSeekLimiter limiter,
+	@ConditionalOnMissingBean(name = { "deepseekHealthIndicator", "deepseekHealthContributor" })
+	DeepSeekHealthIndicator deepseekHealthIndicator(DeepSeekTemplate template, DeepSeekLimiter limiter,
 			ObjectProvider<ServerRateLimitTracker> rateLimits,
 			ObjectProvider<DeepSeekHealthDetailsContributor> contributors, DeepSeekHealthProperties properties) {
 		return new DeepSeekHealthIndicator(template, limiter, rateLimits.getIfAvailable(),

@@ -345,9 +345,10 @@ public class DeepSeekProperties implements InitializingBean {
 		private Duration connect = Duration.ofSeconds(10);
 
 		/**
-		 * Maximum time a request may wait in DeepSeek's queue receiving only keep-alives.
+		 * Maximum time a stream may wait in DeepSeek's queue receiving only keep-alives.
 		 * Just above DeepSeek's own 10 minutes so that the server's close is seen and
-		 * reported as a server-queue timeout.
+		 * reported as a server-queue timeout. Non-streamed calls show no sign of
+		 * inference until their answer is complete and rely on DeepSeek's close instead.
 		 */
 		private Duration preInference = Duration.ofSeconds(630);
 

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
+import io.github.deepseekstarter.autoconfigure.diagnostics.DistributedModeUnavailableException;
 import io.github.deepseekstarter.limit.AccountPermitsFactory;
 import io.github.deepseekstarter.limit.redis.RedisAccountPermitsFactory;
 
@@ -54,7 +55,9 @@ public final class DeepSeekRedisAutoConfiguration {
 		@Bean(destroyMethod = "close")
 		@ConditionalOnMissingBean(AccountPermitsFactory.class)
 		RedisAccountPermitsFactory deepSeekRedisAccountPermitsFactory(DeepSeekDistributedProperties properties,
-				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory, Environment environment) {
+				DeepSeekProperties deepSeek, ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory,
+				Environment environment) {
+			requireRoomToWait(deepSeek.getQueue());
 			ReactiveRedisConnectionFactory redis = connectionFactory.getIfAvailable();
 			if (redis == null) {
 				throw new InvalidConfigurationPropertyValueException("deepseek.distributed.enabled", true, MISSING
@@ -68,15 +71,33 @@ public final class DeepSeekRedisAutoConfiguration {
 
 	}
 
+	/**
+	 * Each shared permit is an answer from Redis, so a request must be allowed to wait
+	 * for one round trip: with a queue that takes no one or waits for nothing, every
+	 * request would be turned away.
+	 */
+	private static void requireRoomToWait(DeepSeekProperties.Queue queue) {
+		if (queue.getMaxSize() == 0) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.queue.max-size", 0,
+					"Distributed mode needs room for a request to wait for Redis' answer: set a positive "
+							+ "deepseek.queue.max-size.");
+		}
+		if (queue.getMaxWait().isZero()) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.queue.max-wait", queue.getMaxWait(),
+					"Distributed mode needs time for a request to wait for Redis' answer: set a positive "
+							+ "deepseek.queue.max-wait.");
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingClass("org.springframework.data.redis.connection.ReactiveRedisConnectionFactory")
 	static class RedisMissingConfiguration {
 
 		RedisMissingConfiguration() {
-			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.enabled", true,
-					MISSING + " through Spring Data Redis reactive, which is not on the classpath: add the "
-							+ "dependency org.springframework.boot:spring-boot-starter-data-redis-reactive, or set "
-							+ "deepseek.distributed.enabled=false.");
+			throw new DistributedModeUnavailableException("deepseek.distributed.enabled is true. " + MISSING
+					+ " through Spring Data Redis reactive, which is not on the classpath: add the dependency "
+					+ "org.springframework.boot:spring-boot-starter-data-redis-reactive, or set "
+					+ "deepseek.distributed.enabled=false.");
 		}
 
 	}

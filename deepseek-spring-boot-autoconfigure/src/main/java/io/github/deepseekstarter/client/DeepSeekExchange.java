@@ -66,8 +66,10 @@ final class DeepSeekExchange {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
-			// No client pre-inference timer here: a JSON answer shows no sign of inference starting until it is
-			// complete, so only DeepSeek's own close (or the idle timeout) ends a queued non-streamed call.
+			// No client pre-inference timer here: a JSON answer shows no sign of
+			// inference starting until it is
+			// complete, so only DeepSeek's own close (or the idle timeout) ends a queued
+			// non-streamed call.
 			.exchangeToMono((response) -> json(response, progress))
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
 	}
@@ -165,8 +167,9 @@ final class DeepSeekExchange {
 	}
 
 	/**
-	 * A WebClientRequestException keeps a copy of the request headers, the Authorization header with the API key
-	 * among them: only its cause may travel on in an exception the application sees.
+	 * A WebClientRequestException keeps a copy of the request headers, the Authorization
+	 * header with the API key among them: only its cause may travel on in an exception
+	 * the application sees.
 	 */
 	private static Throwable withoutRequest(Throwable ex) {
 		return (ex instanceof WebClientRequestException && ex.getCause() != null) ? ex.getCause() : ex;

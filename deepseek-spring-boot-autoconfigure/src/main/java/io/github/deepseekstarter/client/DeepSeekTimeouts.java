@@ -22,7 +22,7 @@ import java.time.Duration;
  * The client's timeouts, each telling a different state apart.
  *
  * @param connect how long opening a connection may take
- * @param preInference how long a request may wait in DeepSeek's queue, receiving only
+ * @param preInference how long a stream may wait in DeepSeek's queue, receiving only
  * keep-alives; just above DeepSeek's own 10 minutes by default so that the server's close
  * is seen and reported as such
  * @param idle how long the connection may stay silent, keep-alives included, before it

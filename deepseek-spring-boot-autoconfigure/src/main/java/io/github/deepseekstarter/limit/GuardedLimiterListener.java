@@ -14,14 +14,13 @@
  * limitations under the License.
  */
 
-
 package io.github.deepseekstarter.limit;
 
 import java.time.Duration;
 
 /**
- * Shields the lanes from a listener that throws: a metrics failure must never leave a permit held or a lane's
- * grant loop stopped, so whatever a listener throws is dropped.
+ * Shields the lanes from a listener that throws: a metrics failure must never leave a
+ * permit held or a lane's grant loop stopped, so whatever a listener throws is dropped.
  */
 final class GuardedLimiterListener implements LimiterListener {
 

@@ -51,11 +51,10 @@ public final class KeepAliveAwareDecoder {
 	public static Flux<ServerSentEvent> events(Flux<DataBuffer> body, ResponseProgress progress) {
 		return Flux.defer(() -> {
 			EventParser parser = new EventParser(progress);
-			// Each read is decoded (and released) as it arrives, so what waits in the operator's queue are
+			// Each read is decoded (and released) as it arrives, so what waits in the
+			// operator's queue are
 			// events, never buffers that a cancel would leak.
-			return body.map(parser::feed)
-				.concatMapIterable(Function.identity())
-				.concatWith(Flux.defer(parser::finish));
+			return body.map(parser::feed).concatMapIterable(Function.identity()).concatWith(Flux.defer(parser::finish));
 		});
 	}
 

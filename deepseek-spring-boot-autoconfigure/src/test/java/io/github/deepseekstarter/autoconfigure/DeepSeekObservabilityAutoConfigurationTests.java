@@ -167,7 +167,7 @@ class DeepSeekObservabilityAutoConfigurationTests {
 	void registersTheHealthIndicatorAndTheTrackerOfServer429s() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DeepSeekHealthIndicator.class)
 			.hasSingleBean(ServerRateLimitTracker.class)
-			.hasBean("deepSeekHealthIndicator"));
+			.hasBean("deepseekHealthIndicator"));
 	}
 
 	@Test
@@ -186,7 +186,7 @@ class DeepSeekObservabilityAutoConfigurationTests {
 	void userHealthIndicatorMakesOursBackOff() {
 		this.contextRunner.withUserConfiguration(UserHealthConfiguration.class)
 			.run((context) -> assertThat(context).doesNotHaveBean(DeepSeekHealthIndicator.class)
-				.hasBean("deepSeekHealthIndicator"));
+				.hasBean("deepseekHealthIndicator"));
 	}
 
 	@Test
@@ -247,7 +247,7 @@ class DeepSeekObservabilityAutoConfigurationTests {
 	static class UserHealthConfiguration {
 
 		@Bean
-		ReactiveHealthIndicator deepSeekHealthIndicator() {
+		ReactiveHealthIndicator deepseekHealthIndicator() {
 			return () -> Mono.just(Health.up().build());
 		}
 

@@ -136,6 +136,20 @@ class DeepSeekRedisAutoConfigurationTests {
 	}
 
 	@Test
+	void failsWhenTheQueueLeavesNoRoomToWaitForRedis() {
+		distributed().withPropertyValues("deepseek.queue.max-wait=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.queue.max-wait"));
+		distributed().withPropertyValues("deepseek.queue.max-size=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.queue.max-size"));
+	}
+
+	@Test
 	void failsNamingThePropertyOfAnInvalidLeaseTime() {
 		distributed().withPropertyValues("deepseek.distributed.lease-time=100ms")
 			.run((context) -> assertThat(context).hasFailed()

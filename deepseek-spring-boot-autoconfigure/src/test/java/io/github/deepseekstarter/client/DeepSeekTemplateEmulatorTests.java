@@ -169,7 +169,7 @@ class DeepSeekTemplateEmulatorTests {
 		Disposable holder = TestTemplates.template(emulator).chatStream(ChatCompletionRequest.of("first")).subscribe();
 		try {
 			await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.FLASH).inFlight() == 1);
-			StepVerifier.create(template.chat(ChatCompletionRequest.of("second")))
+			StepVerifier.create(template.chatStream(ChatCompletionRequest.of("second")))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekServerQueueTimeoutException.class)
 					.hasMessageContaining("deepseek.timeouts.pre-inference"))
 				.verify(TIMEOUT);
@@ -189,6 +189,21 @@ class DeepSeekTemplateEmulatorTests {
 					new DeepSeekTimeouts(Duration.ofSeconds(5), Duration.ofMillis(150), Duration.ofSeconds(30)))
 			.build();
 		StepVerifier.create(template.chatStream(ChatCompletionRequest.of("slow")).then())
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void nonStreamedGenerationIsNeverCutByThePreInferenceTimeout() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		emulator.setTokenInterval(Duration.ofMillis(100));
+		emulator.setDefaultReply(Reply.content("a b c d e f"));
+		DeepSeekTemplate template = TestTemplates
+			.builder(emulator,
+					new DeepSeekTimeouts(Duration.ofSeconds(5), Duration.ofMillis(150), Duration.ofSeconds(30)))
+			.build();
+		StepVerifier.create(template.chat(ChatCompletionRequest.of("slow")))
+			.assertNext((completion) -> assertThat(completion.content()).isEqualTo("a b c d e f"))
 			.expectComplete()
 			.verify(TIMEOUT);
 	}

@@ -192,6 +192,18 @@ class KeepAliveAwareDecoderTests {
 		assertThat(events).allSatisfy((buffer) -> assertThat(buffer.refCnt()).isOne());
 	}
 
+	@Test
+	void cancelledStreamLeavesNoReadUnreleased() {
+		List<ByteBuf> parents = java.util.stream.IntStream.range(0, 50)
+			.mapToObj((i) -> Unpooled.copiedBuffer("data: " + i + "\n\n", StandardCharsets.UTF_8))
+			.toList();
+		StepVerifier.create(KeepAliveAwareDecoder.events(slices(parents), new ResponseProgress()), 1)
+			.expectNextCount(1)
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(parents).allSatisfy((buffer) -> assertThat(buffer.refCnt()).isOne());
+	}
+
 	private static Flux<DataBuffer> slices(List<ByteBuf> parents) {
 		NettyDataBufferFactory factory = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
 		return Flux.fromIterable(parents).map((parent) -> factory.wrap(parent.retainedSlice()));

@@ -114,4 +114,18 @@ class SampleChatApplicationTests {
 			.contains("deepseek_upstream_responses_total");
 	}
 
+	@Test
+	void healthHasADeepseekComponent() {
+		this.client.get()
+			.uri("/actuator/health/deepseek")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.details.lanes")
+			.exists();
+	}
+
 }
