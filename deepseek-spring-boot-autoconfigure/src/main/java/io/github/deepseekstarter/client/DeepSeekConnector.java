@@ -58,8 +58,10 @@ public final class DeepSeekConnector {
 	}
 
 	/**
-	 * Configures a web client builder for DeepSeek: base URL, Bearer authentication, and
-	 * a connector on the given pool whose idle timeout counts keep-alives as activity.
+	 * Configures a web client builder for DeepSeek: base URL, and a connector on the
+	 * given pool that adds the Bearer authentication below the WebClient (so its filters,
+	 * logs and exceptions never hold the key) and whose idle timeout counts keep-alives
+	 * as activity.
 	 * @param builder the builder to configure, typically a clone of Spring Boot's
 	 * @param baseUrl DeepSeek's base URL
 	 * @param apiKey the API key, sent only in the {@code Authorization} header
@@ -74,9 +76,12 @@ public final class DeepSeekConnector {
 					(int) Math.min(Integer.MAX_VALUE, timeouts.connect().toMillis()))
 			// An idle timeout between reads: keep-alive bytes reset it, so a queued
 			// request is not cut.
-			.responseTimeout(timeouts.idle());
+			.responseTimeout(timeouts.idle())
+			// The key is added below the WebClient, so that no filter, request log or
+			// exception of the
+			// WebClient layer ever holds it.
+			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
 		return builder.baseUrl(baseUrl.toString())
-			.defaultHeaders((headers) -> headers.setBearerAuth(apiKey))
 			.defaultHeader(HttpHeaders.USER_AGENT, "deepseek-spring-boot-starter")
 			.clientConnector(new ReactorClientHttpConnector(httpClient));
 	}

@@ -16,9 +16,11 @@
 
 package io.github.deepseekstarter.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekAuthenticationException;
@@ -48,6 +50,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
+
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,6 +107,24 @@ class DeepSeekTemplateErrorTests {
 			assertThat(request.header("authorization")).isNull();
 			assertThat(request.body()).doesNotContain("sk-");
 		});
+	}
+
+	@Test
+	void theApiKeyStaysBelowTheWebClientLayer() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		List<String> seenByFilters = new CopyOnWriteArrayList<>();
+		WebClient.Builder builder = DeepSeekConnector.configure(WebClient.builder(), URI.create(emulator.baseUrl()),
+				emulator.apiKey(), DeepSeekConnector.connectionProvider(10, 10, Duration.ofSeconds(5)),
+				TestTemplates.TIMEOUTS);
+		builder.filter((request, next) -> {
+			seenByFilters.add(String.valueOf(request.headers().getFirst("Authorization")));
+			return next.exchange(request);
+		});
+		DeepSeekTemplate template = DeepSeekTemplate.builder(builder.build())
+			.retry(new DeepSeekRetryPolicy(TestTemplates.NO_RETRY))
+			.build();
+		assertThat(template.chat(ChatCompletionRequest.of("x")).block(TIMEOUT).content()).isNotEmpty();
+		assertThat(seenByFilters).containsExactly("null");
 	}
 
 	@Test
