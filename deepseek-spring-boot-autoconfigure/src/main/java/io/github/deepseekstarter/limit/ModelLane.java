@@ -101,7 +101,9 @@ final class ModelLane {
 
 	/**
 	 * Grants the waiter a permit at once if the lane has room for it, else queues it when
-	 * allowed. Never signals the waiter.
+	 * allowed. Never signals the waiter, but for an attempt that may not queue and that
+	 * the account answers asynchronously ({@link Admit#PENDING}): the answer then comes
+	 * through {@link PermitSubscriber#answered}.
 	 */
 	Admit admit(PermitSubscriber<?> waiter, boolean mayQueue) {
 		Mono<Boolean> acquire = null;
@@ -127,16 +129,16 @@ final class ModelLane {
 				if (answer == REFUSED) {
 					this.accountBlocked = true;
 				}
-				else if (mayQueue) {
+				else {
 					this.acquiring = true;
 					this.freedDuringAttempt = false;
 					acquire = attempt;
 				}
 			}
 			if (!mayQueue) {
-				return Admit.BUSY;
+				admit = (acquire != null) ? Admit.PENDING : Admit.BUSY;
 			}
-			if (this.queued >= this.maxQueueSize) {
+			else if (this.queued >= this.maxQueueSize) {
 				admit = Admit.FULL;
 			}
 			else {
@@ -146,7 +148,7 @@ final class ModelLane {
 			}
 		}
 		if (acquire != null) {
-			acquireAsync(acquire);
+			acquireAsync(acquire, mayQueue ? null : waiter);
 		}
 		return admit;
 	}
@@ -212,28 +214,55 @@ final class ModelLane {
 			}
 			signal(granted);
 			if (acquire != null) {
-				acquireAsync(acquire);
+				acquireAsync(acquire, null);
 			}
 			missed = WIP.addAndGet(this, -missed);
 		}
 		while (missed != 0);
 	}
 
-	private void acquireAsync(Mono<Boolean> acquire) {
+	/**
+	 * Waits for the account's answer: the permit is for the waiter that may not queue
+	 * when there is one and it still waits, else for the queue.
+	 */
+	private void acquireAsync(Mono<Boolean> acquire, @Nullable PermitSubscriber<?> waiter) {
 		acquire.defaultIfEmpty(Boolean.FALSE)
-			.subscribe((granted) -> onAccountAnswer(granted), (error) -> onAccountAnswer(false));
+			.subscribe((granted) -> onAccountAnswer(waiter, granted), (error) -> onAccountAnswer(waiter, false));
 	}
 
-	private void onAccountAnswer(boolean granted) {
-		PermitSubscriber<?> waiters;
+	private void onAccountAnswer(@Nullable PermitSubscriber<?> waiter, boolean granted) {
+		Admit admit = Admit.BUSY;
+		PermitSubscriber<?> waiters = null;
 		synchronized (this) {
 			this.acquiring = false;
 			// A refusal is stale when permits came back while it was on its way.
 			this.accountBlocked = !granted && !this.freedDuringAttempt;
-			waiters = granted ? grant(true) : null;
+			if (granted && waiter != null && claimNow(waiter)) {
+				admit = Admit.GRANTED;
+			}
+			else if (granted) {
+				waiters = grant(true);
+			}
+			if (waiter != null && admit != Admit.GRANTED && !waiter.isWaiting()) {
+				admit = Admit.CANCELLED;
+			}
 		}
 		signal(waiters);
+		if (waiter != null) {
+			waiter.answered(admit);
+		}
 		drain();
+	}
+
+	private boolean claimNow(PermitSubscriber<?> waiter) {
+		// The tenant lane may have been evicted while the answer was on its way.
+		TenantLane tenant = this.tenants.get(waiter.tenantKey());
+		waiter.tenantLane = tenant;
+		if (hasRoom(waiter.admission().priority()) && tenantHasRoom(tenant) && waiter.claim()) {
+			reserve(waiter, tenant);
+			return true;
+		}
+		return false;
 	}
 
 	/**
@@ -411,6 +440,12 @@ final class ModelLane {
 
 		/** The lane has no room and the waiter may not queue. */
 		BUSY,
+
+		/**
+		 * The waiter may not queue and the account answers later, through
+		 * {@link PermitSubscriber#answered}.
+		 */
+		PENDING,
 
 		/** The lane has no room and its queue is full. */
 		FULL,

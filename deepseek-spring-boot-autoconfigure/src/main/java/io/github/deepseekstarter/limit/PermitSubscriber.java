@@ -68,6 +68,16 @@ final class PermitSubscriber<T> extends Operators.DeferredSubscription implement
 
 	private volatile @Nullable Disposable timeout;
 
+	/** The overflow lane while it is still to be tried. */
+	private @Nullable ModelLane overflow;
+
+	private Duration maxWait = Duration.ZERO;
+
+	/**
+	 * Whether the waiter asked its primary lane to queue it, so no lane is left to try.
+	 */
+	private boolean queueing;
+
 	private long queuedAt;
 
 	/** The tenant lane in {@link #lane}; guarded by that lane. */
@@ -91,39 +101,77 @@ final class PermitSubscriber<T> extends Operators.DeferredSubscription implement
 	}
 
 	void start(@Nullable ModelLane overflow, Duration maxWait) {
+		this.overflow = overflow;
+		this.maxWait = maxWait;
 		this.actual.onSubscribe(this);
+		this.queuedAt = System.nanoTime();
 		if (overflow != null) {
 			// Overflow only helps when the primary lane would make the request wait.
-			if (admitNow(this.primary) || admitNow(overflow) || this.state != WAITING) {
-				return;
-			}
-			this.lane = this.primary;
+			tryLane(this.primary);
 		}
-		boolean mayWait = !maxWait.isZero();
-		this.queuedAt = System.nanoTime();
-		switch (this.primary.admit(this, mayWait)) {
-			case GRANTED -> admitted(Duration.ZERO);
-			case QUEUED -> queued(maxWait);
-			case FULL -> reject(LaneRejectedException.Reason.QUEUE_FULL);
-			case BUSY -> reject(LaneRejectedException.Reason.QUEUE_TIMEOUT);
-			case CANCELLED -> {
-			}
+		else {
+			queue();
 		}
 	}
 
-	private boolean admitNow(ModelLane candidate) {
+	/**
+	 * Asks a lane for a permit without queueing; its answer may come later.
+	 */
+	private void tryLane(ModelLane candidate) {
 		this.lane = candidate;
 		ModelLane.Admit admit = candidate.admit(this, false);
-		if (admit == ModelLane.Admit.GRANTED) {
-			admitted(Duration.ZERO);
+		if (admit != ModelLane.Admit.PENDING) {
+			onAnswer(admit, Duration.ZERO);
 		}
-		return admit == ModelLane.Admit.GRANTED || admit == ModelLane.Admit.CANCELLED;
 	}
 
-	private void queued(Duration maxWait) {
+	private void queue() {
+		this.queueing = true;
+		this.lane = this.primary;
+		switch (this.primary.admit(this, !this.maxWait.isZero())) {
+			case GRANTED -> admitted(Duration.ZERO);
+			case QUEUED -> queued();
+			case FULL -> reject(LaneRejectedException.Reason.QUEUE_FULL);
+			case BUSY -> reject(LaneRejectedException.Reason.QUEUE_TIMEOUT);
+			case PENDING, CANCELLED -> {
+			}
+		}
+	}
+
+	/**
+	 * Takes a lane's asynchronous answer to {@link ModelLane#admit} for a waiter that
+	 * could not queue; when granted, the waiter holds a permit of that lane.
+	 */
+	void answered(ModelLane.Admit admit) {
+		onAnswer(admit, Duration.ofNanos(System.nanoTime() - this.queuedAt));
+	}
+
+	private void onAnswer(ModelLane.Admit admit, Duration waited) {
+		if (admit == ModelLane.Admit.GRANTED) {
+			admitted(waited);
+		}
+		else if (admit != ModelLane.Admit.BUSY) {
+			return;
+		}
+		else if (this.queueing) {
+			reject(LaneRejectedException.Reason.QUEUE_TIMEOUT);
+		}
+		else if (this.overflow != null) {
+			ModelLane overflow = this.overflow;
+			this.overflow = null;
+			tryLane(overflow);
+		}
+		else {
+			queue();
+		}
+	}
+
+	private void queued() {
 		ModelLane lane = this.lane;
 		this.listener.onQueued(lane.name(), this.admission);
-		Disposable timeout = Schedulers.parallel().schedule(this::expire, maxWait.toNanos(), TimeUnit.NANOSECONDS);
+		// The attempts made before queueing count towards the maximum wait.
+		long remaining = Math.max(0, this.maxWait.toNanos() - (System.nanoTime() - this.queuedAt));
+		Disposable timeout = Schedulers.parallel().schedule(this::expire, remaining, TimeUnit.NANOSECONDS);
 		this.timeout = timeout;
 		if (this.state != WAITING) {
 			timeout.dispose();

@@ -57,11 +57,25 @@ final class Replica implements AutoCloseable {
 
 	private final AtomicInteger admitted = new AtomicInteger();
 
+	/** The lanes of the permits granted, in the order they were granted. */
+	private final List<String> lanes = new CopyOnWriteArrayList<>();
+
 	private final AtomicInteger failed = new AtomicInteger();
 
 	private final AtomicInteger completed = new AtomicInteger();
 
 	Replica(int port, RedisPermitsSettings settings, int limit, LimiterListener listener) {
+		this(port, settings,
+				LimiterConfig.builder()
+					.clearModels()
+					.modelLimit(LANE, limit)
+					.maxQueueSize(10_000)
+					.maxWait(Duration.ofSeconds(30))
+					.build(),
+				listener);
+	}
+
+	Replica(int port, RedisPermitsSettings settings, LimiterConfig config, LimiterListener listener) {
 		// Reconnect quickly after a restart so that tests of an outage stay short.
 		this.resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(50))).build();
 		this.connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port),
@@ -69,12 +83,7 @@ final class Replica implements AutoCloseable {
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
 		this.permits = new RedisAccountPermitsFactory(this.connectionFactory, settings);
-		this.limiter = new DeepSeekLimiter(LimiterConfig.builder()
-			.clearModels()
-			.modelLimit(LANE, limit)
-			.maxQueueSize(10_000)
-			.maxWait(Duration.ofSeconds(30))
-			.build(), this.permits, listener);
+		this.limiter = new DeepSeekLimiter(config, this.permits, listener);
 	}
 
 	Replica(int port, RedisPermitsSettings settings, int limit) {
@@ -97,11 +106,20 @@ final class Replica implements AutoCloseable {
 	 * Starts requests on the lane that hold their permit until {@link #complete(int)}.
 	 */
 	void hold(int count) {
+		hold(Admission.of(LANE), count);
+	}
+
+	/**
+	 * Starts requests for an admission that hold their permit until
+	 * {@link #complete(int)}.
+	 */
+	void hold(Admission admission, int count) {
 		for (int i = 0; i < count; i++) {
 			Sinks.Empty<Void> end = Sinks.empty();
 			this.requests.add(end);
-			this.limiter.withPermit(Admission.of(LANE), (permit) -> {
+			this.limiter.withPermit(admission, (permit) -> {
 				this.admitted.incrementAndGet();
+				this.lanes.add(permit.lane());
 				this.running.add(end);
 				return end.asMono();
 			}).subscribe(null, (ex) -> this.failed.incrementAndGet(), this.completed::incrementAndGet);
@@ -127,11 +145,23 @@ final class Replica implements AutoCloseable {
 	}
 
 	int inUse() {
-		return this.limiter.snapshot(LANE).inUse();
+		return inUse(LANE);
+	}
+
+	int inUse(String lane) {
+		return this.limiter.snapshot(lane).inUse();
 	}
 
 	int queued() {
-		return this.limiter.snapshot(LANE).queued();
+		return queued(LANE);
+	}
+
+	int queued(String lane) {
+		return this.limiter.snapshot(lane).queued();
+	}
+
+	List<String> grantedLanes() {
+		return List.copyOf(this.lanes);
 	}
 
 	int admitted() {
@@ -147,7 +177,11 @@ final class Replica implements AutoCloseable {
 	}
 
 	String leaseKey() {
-		return this.permits.leaseKey(LANE);
+		return leaseKey(LANE);
+	}
+
+	String leaseKey(String lane) {
+		return this.permits.leaseKey(lane);
 	}
 
 	/**

@@ -18,7 +18,10 @@ package io.github.deepseekstarter.limit.redis;
 
 import java.time.Duration;
 
+import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.BlockHoundInstalled;
+import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.limit.LimiterListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,6 +108,39 @@ class SharedLeasesTests {
 			b.hold(3);
 			await().atMost(WAIT).until(() -> a.inUse() == 3 && b.inUse() == 3);
 			assertThat(a.leaseKey()).isNotEqualTo(b.leaseKey());
+		}
+	}
+
+	@Test
+	void requestAllowingOverflowTakesAnOverflowLeaseWhenAnotherReplicaHoldsItsLane() throws Exception {
+		RedisPermitsSettings settings = Replica.settings(Duration.ofSeconds(10), OutagePolicy.FAIL_CLOSED, 2);
+		LimiterConfig config = LimiterConfig.builder()
+			.modelLimit(LimiterConfig.PRO, 1)
+			.modelLimit(LimiterConfig.FLASH, 1)
+			.maxWait(Duration.ofSeconds(30))
+			.build();
+		try (Replica a = new Replica(this.redis.port(), settings, config, LimiterListener.NONE);
+				Replica b = new Replica(this.redis.port(), settings, config, LimiterListener.NONE)) {
+			b.hold(Admission.of(LimiterConfig.PRO), 1);
+			await().atMost(WAIT).until(() -> b.inUse(LimiterConfig.PRO) == 1);
+			a.hold(Admission.of(LimiterConfig.PRO).allowingOverflow(), 1);
+			await().atMost(WAIT).until(() -> a.inUse(LimiterConfig.FLASH) == 1);
+			assertThat(a.grantedLanes()).containsExactly(LimiterConfig.FLASH);
+			assertThat(this.redis.liveLeases(a.leaseKey(LimiterConfig.FLASH))).isOne();
+			a.hold(Admission.of(LimiterConfig.PRO), 1);
+			await().atMost(WAIT).until(() -> a.queued(LimiterConfig.PRO) == 1);
+			a.hold(Admission.of(LimiterConfig.PRO).allowingOverflow(), 1);
+			await().atMost(WAIT).until(() -> a.queued(LimiterConfig.PRO) == 2);
+			assertThat(a.inUse(LimiterConfig.PRO)).isZero();
+			b.complete(1);
+			await().atMost(WAIT).until(() -> a.inUse(LimiterConfig.PRO) == 1 && a.queued(LimiterConfig.PRO) == 1);
+			assertThat(a.grantedLanes()).containsExactly(LimiterConfig.FLASH, LimiterConfig.PRO);
+			assertThat(this.redis.liveLeases(a.leaseKey(LimiterConfig.PRO))).isOne();
+			a.completeAll();
+			b.completeAll();
+			await().atMost(WAIT)
+				.until(() -> this.redis.liveLeases(a.leaseKey(LimiterConfig.PRO)) == 0
+						&& this.redis.liveLeases(a.leaseKey(LimiterConfig.FLASH)) == 0);
 		}
 	}
 
