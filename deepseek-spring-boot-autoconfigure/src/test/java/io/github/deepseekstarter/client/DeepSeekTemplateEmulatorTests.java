@@ -181,13 +181,7 @@ class DeepSeekTemplateEmulatorTests {
 
 	@Test
 	void longGenerationAfterInferenceStartedIsNotCutByThePreInferenceTimeout() {
-		DeepSeekEmulator emulator = this.extension.emulator();
-		emulator.setTokenInterval(Duration.ofMillis(100));
-		emulator.setDefaultReply(Reply.content("a b c d e f"));
-		DeepSeekTemplate template = TestTemplates
-			.builder(emulator,
-					new DeepSeekTimeouts(Duration.ofSeconds(5), Duration.ofMillis(150), Duration.ofSeconds(30)))
-			.build();
+		DeepSeekTemplate template = slowGenerationWithShortPreInferenceTimeout();
 		StepVerifier.create(template.chatStream(ChatCompletionRequest.of("slow")).then())
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -195,17 +189,21 @@ class DeepSeekTemplateEmulatorTests {
 
 	@Test
 	void nonStreamedGenerationIsNeverCutByThePreInferenceTimeout() {
-		DeepSeekEmulator emulator = this.extension.emulator();
-		emulator.setTokenInterval(Duration.ofMillis(100));
-		emulator.setDefaultReply(Reply.content("a b c d e f"));
-		DeepSeekTemplate template = TestTemplates
-			.builder(emulator,
-					new DeepSeekTimeouts(Duration.ofSeconds(5), Duration.ofMillis(150), Duration.ofSeconds(30)))
-			.build();
+		DeepSeekTemplate template = slowGenerationWithShortPreInferenceTimeout();
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("slow")))
 			.assertNext((completion) -> assertThat(completion.content()).isEqualTo("a b c d e f"))
 			.expectComplete()
 			.verify(TIMEOUT);
+	}
+
+	private DeepSeekTemplate slowGenerationWithShortPreInferenceTimeout() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		emulator.setTokenInterval(Duration.ofMillis(100));
+		emulator.setDefaultReply(Reply.content("a b c d e f"));
+		return TestTemplates
+			.builder(emulator,
+					new DeepSeekTimeouts(Duration.ofSeconds(5), Duration.ofMillis(150), Duration.ofSeconds(30)))
+			.build();
 	}
 
 	@Test

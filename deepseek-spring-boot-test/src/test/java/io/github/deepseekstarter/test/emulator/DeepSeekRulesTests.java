@@ -16,9 +16,10 @@
 
 package io.github.deepseekstarter.test.emulator;
 
-import org.junit.jupiter.api.AfterEach;
+import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,19 +33,17 @@ class DeepSeekRulesTests {
 			+ "\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{}\"}}]},"
 			+ "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"sunny\"}";
 
+	@RegisterExtension
+	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();
+
 	private DeepSeekEmulator emulator;
 
 	private WireClient client;
 
 	@BeforeEach
-	void start() {
-		this.emulator = DeepSeekEmulator.builder().build().start();
+	void connect() {
+		this.emulator = this.extension.emulator();
 		this.client = WireClient.to(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
 	}
 
 	@Test

@@ -20,9 +20,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
+import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.test.StepVerifier;
 
@@ -35,19 +36,17 @@ import static org.awaitility.Awaitility.await;
  */
 class FaultInjectionTests {
 
+	@RegisterExtension
+	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();
+
 	private DeepSeekEmulator emulator;
 
 	private WireClient client;
 
 	@BeforeEach
-	void start() {
-		this.emulator = DeepSeekEmulator.builder().build().start();
+	void connect() {
+		this.emulator = this.extension.emulator();
 		this.client = WireClient.to(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
 	}
 
 	@Test
