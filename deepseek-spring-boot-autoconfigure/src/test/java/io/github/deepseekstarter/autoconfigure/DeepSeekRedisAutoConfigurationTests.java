@@ -70,6 +70,20 @@ class DeepSeekRedisAutoConfigurationTests {
 	}
 
 	@Test
+	void twoKeysOfOneAccountShareTheNamespaceOfTheAccount() {
+		distributed().withPropertyValues("deepseek.account=acme", "deepseek.api-key=sk-first-key").run((first) -> {
+			distributed().withPropertyValues("deepseek.account=acme", "deepseek.api-key=sk-second-key")
+				.run((second) -> {
+					String namespace = first.getBean(RedisAccountPermitsFactory.class).settings().namespace();
+					assertThat(namespace).contains("acme")
+						.isEqualTo(second.getBean(RedisAccountPermitsFactory.class).settings().namespace());
+					assertThat(first.getBean(RedisAccountPermitsFactory.class).leaseKey(LimiterConfig.FLASH))
+						.isEqualTo(second.getBean(RedisAccountPermitsFactory.class).leaseKey(LimiterConfig.FLASH));
+				});
+		});
+	}
+
+	@Test
 	void permitsOfTheLimiterAreLeasesInRedisUnderANamespaceDerivedFromTheApiKey() {
 		distributed().run((context) -> {
 			RedisAccountPermitsFactory permits = context.getBean(RedisAccountPermitsFactory.class);
