@@ -27,8 +27,9 @@ import java.util.Objects;
  * The settings of a {@link RedisAccountPermitsFactory}, validated; every message names
  * the property the value comes from.
  *
- * @param namespace the prefix of the keys and channels shared by the replicas of one
- * account ({@code deepseek.distributed.namespace})
+ * @param namespace the name shared by the replicas of one account, the hash tag of its
+ * keys and channels ({@code deepseek.distributed.namespace}, else derived from
+ * {@code deepseek.account})
  * @param leaseTime how long a lease lives without a heartbeat
  * ({@code deepseek.distributed.lease-time}); heartbeats run every third of it
  * @param commandTimeout how long to wait for Redis before the outage policy applies
@@ -53,8 +54,10 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 	 */
 	public RedisPermitsSettings {
 		Objects.requireNonNull(namespace, "deepseek.distributed.namespace must not be null");
-		if (namespace.isBlank() || namespace.chars().anyMatch(Character::isWhitespace)) {
-			throw invalid("deepseek.distributed.namespace", "must be non-empty without whitespace", namespace);
+		if (namespace.isBlank()
+				|| namespace.chars().anyMatch((c) -> Character.isWhitespace(c) || c == '{' || c == '}')) {
+			throw invalid("deepseek.distributed.namespace", "must be non-empty without whitespace or braces",
+					namespace);
 		}
 		Objects.requireNonNull(leaseTime, "deepseek.distributed.lease-time must not be null");
 		if (leaseTime.compareTo(MIN_LEASE_TIME) < 0) {
@@ -73,8 +76,18 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 	}
 
 	/**
-	 * Returns the default namespace of an account: a short SHA-256 digest of its API key,
-	 * so that replicas of one account share their leases and the key never reaches Redis.
+	 * Returns the namespace of a named account, shared by every service and key of it.
+	 * @param account the account's name ({@code deepseek.account})
+	 * @return the namespace
+	 */
+	public static String namespaceOfAccount(String account) {
+		return "deepseek:" + account;
+	}
+
+	/**
+	 * Returns the default namespace of an unnamed account: a short SHA-256 digest of its
+	 * API key, so that replicas of one account share their leases and the key never
+	 * reaches Redis.
 	 * @param apiKey the account's API key
 	 * @return the namespace
 	 */
@@ -95,6 +108,16 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 	 */
 	public Duration heartbeatInterval() {
 		return this.leaseTime.dividedBy(3);
+	}
+
+	/**
+	 * Returns how long a lane refuses new leases beyond each replica's grace share once
+	 * Redis lost its data: the time for every live replica to restore its leases, one
+	 * heartbeat plus twice the command timeout (the breaker's wait and the round trip).
+	 * @return the grace period
+	 */
+	public Duration gracePeriod() {
+		return heartbeatInterval().plus(this.commandTimeout.multipliedBy(2));
 	}
 
 	/**

@@ -28,8 +28,10 @@ import org.jspecify.annotations.Nullable;
  * @param since when the factory entered this mode
  * @param lastError a description of the last Redis failure (its type and message), or
  * {@code null} if there was none
+ * @param circuitBreaker the state of the circuit breaker around the Redis commands:
+ * {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
  */
-public record RedisPermitsState(Mode mode, Instant since, @Nullable String lastError) {
+public record RedisPermitsState(Mode mode, Instant since, @Nullable String lastError, String circuitBreaker) {
 
 	/**
 	 * Where new permits come from.

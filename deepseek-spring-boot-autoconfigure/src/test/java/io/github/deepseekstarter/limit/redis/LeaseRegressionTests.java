@@ -53,7 +53,7 @@ class LeaseRegressionTests {
 			assertThat(pro.tryAcquire().block(WAIT)).isTrue();
 			// The heartbeat is assembled while the lease is held, and sent after the
 			// request that held it has ended.
-			Mono<Boolean> heartbeat = pro.renew(false);
+			Mono<Boolean> heartbeat = pro.renew();
 			pro.release();
 			await().atMost(WAIT).until(() -> this.redis.liveLeases(proKey) == 0);
 			heartbeat.block(WAIT);
