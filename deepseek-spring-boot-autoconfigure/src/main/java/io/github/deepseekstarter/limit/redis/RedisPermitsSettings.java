@@ -38,9 +38,10 @@ import java.util.Objects;
  * ({@code deepseek.distributed.outage-policy})
  * @param expectedReplicas how many replicas share the account, to size the local share of
  * {@link OutagePolicy#LOCAL_SHARE} ({@code deepseek.distributed.expected-replicas})
+ * @param namespaceSource where the namespace comes from
  */
 public record RedisPermitsSettings(String namespace, Duration leaseTime, Duration commandTimeout,
-		OutagePolicy outagePolicy, int expectedReplicas) {
+		OutagePolicy outagePolicy, int expectedReplicas, NamespaceSource namespaceSource) {
 
 	private static final Duration MIN_LEASE_TIME = Duration.ofMillis(300);
 
@@ -51,6 +52,7 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 	 * @param commandTimeout the command timeout, positive and below the lease time
 	 * @param outagePolicy the outage policy
 	 * @param expectedReplicas the expected number of replicas, at least 1
+	 * @param namespaceSource where the namespace comes from
 	 */
 	public RedisPermitsSettings {
 		Objects.requireNonNull(namespace, "deepseek.distributed.namespace must not be null");
@@ -73,6 +75,20 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 		if (expectedReplicas < 1) {
 			throw invalid("deepseek.distributed.expected-replicas", "must be at least 1", expectedReplicas);
 		}
+		Objects.requireNonNull(namespaceSource, "namespaceSource must not be null");
+	}
+
+	/**
+	 * Validates settings whose namespace is given as is.
+	 * @param namespace the namespace
+	 * @param leaseTime the lease time, at least 300 ms
+	 * @param commandTimeout the command timeout, positive and below the lease time
+	 * @param outagePolicy the outage policy
+	 * @param expectedReplicas the expected number of replicas, at least 1
+	 */
+	public RedisPermitsSettings(String namespace, Duration leaseTime, Duration commandTimeout,
+			OutagePolicy outagePolicy, int expectedReplicas) {
+		this(namespace, leaseTime, commandTimeout, outagePolicy, expectedReplicas, NamespaceSource.NAMESPACE);
 	}
 
 	/**
@@ -132,6 +148,25 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 
 	private static IllegalArgumentException invalid(String property, String rule, Object value) {
 		return new IllegalArgumentException(property + " " + rule + " but was " + value);
+	}
+
+	/**
+	 * Where the namespace of an account comes from.
+	 */
+	public enum NamespaceSource {
+
+		/** Given as is ({@code deepseek.distributed.namespace}). */
+		NAMESPACE,
+
+		/** Derived from the account's name ({@code deepseek.account}). */
+		ACCOUNT,
+
+		/**
+		 * Derived from the API key, because the account is not named: another key of the
+		 * same account gets another namespace, and the two do not share their limits.
+		 */
+		API_KEY
+
 	}
 
 }
