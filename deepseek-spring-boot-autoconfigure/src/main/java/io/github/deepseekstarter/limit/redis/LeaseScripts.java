@@ -27,6 +27,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -229,6 +230,12 @@ final class LeaseScripts {
 				.eval(encode(script.getScriptAsString()), ReturnType.MULTI, keys.size(), keysAndArgs(keys, args)))
 			.collectList()
 			.map(LeaseScripts::integers)
+			// Lettuce completes commands on its event loop, at times inside its
+			// endpoint's
+			// exclusive lock (a connection going inactive fails its queued commands
+			// there); a continuation that sends the next command from there can wedge the
+			// endpoint, so answers go on on the parallel scheduler.
+			.publishOn(Schedulers.parallel())
 			.timeout(this.timeout);
 	}
 

@@ -321,7 +321,9 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 		}
 		return listener.receive(new PatternTopic(this.scripts.channelPattern()))
 			.filter((message) -> !this.replicaId.equals(message.getMessage()))
-			.map((message) -> message.getChannel());
+			.map((message) -> message.getChannel())
+			// Waiters told here send commands: not from Lettuce's event loop.
+			.publishOn(Schedulers.parallel());
 	}
 
 	private void onReleased(String channel) {

@@ -58,7 +58,7 @@ public final class RedisClusterExtension implements BeforeEachCallback, AfterEac
 		for (int i = 0; i < 3; i++) {
 			RedisServerExtension node = new RedisServerExtension(
 					List.of("--cluster-enabled", "yes", "--cluster-config-file",
-							directory.resolve("nodes-" + i + ".conf").toString(), "--cluster-node-timeout", "2000"));
+							directory.resolve("nodes-" + i + ".conf").toString(), "--cluster-node-timeout", "15000"));
 			this.nodes.add(node);
 			node.startOnFreePort();
 		}
