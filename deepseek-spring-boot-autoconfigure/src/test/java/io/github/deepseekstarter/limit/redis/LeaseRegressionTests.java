@@ -18,11 +18,14 @@ package io.github.deepseekstarter.limit.redis;
 
 import java.time.Duration;
 
+import io.github.deepseekstarter.actuate.RedisLeasesHealthContributor;
 import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
+
+import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -105,6 +108,34 @@ class LeaseRegressionTests {
 			a.completeAll();
 			await().atMost(WAIT).until(() -> a.completed() == 3);
 			assertThat(a.failed()).isZero();
+		}
+	}
+
+	@Test
+	void aRunOfFailuresOpensTheBreakerAndItsHalfOpenProbeReadmitsWithoutWaitingForAHeartbeat() throws Exception {
+		RedisPermitsSettings settings = Replica.settings(LEASE, OutagePolicy.FAIL_CLOSED, 2);
+		try (Replica a = new Replica(this.redis.port(), settings, 10)) {
+			RedisLeasesHealthContributor health = new RedisLeasesHealthContributor(a.permits());
+			a.hold(1);
+			await().atMost(WAIT).until(() -> a.inUse() == 1);
+			this.redis.pause();
+			try {
+				a.hold(2);
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> a.permits().state().mode() == RedisPermitsState.Mode.FAIL_CLOSED);
+				assertThat(a.permits().state().circuitBreaker()).isIn("OPEN", "HALF_OPEN");
+				assertThat(health.health().block(WAIT).getStatus()).isEqualTo(Status.DOWN);
+			}
+			finally {
+				this.redis.resume();
+			}
+			// The heartbeat is 20 s away: only the half-open probe can readmit this soon.
+			await().atMost(WAIT).until(() -> a.inUse() == 3);
+			assertThat(a.permits().state().mode()).isEqualTo(RedisPermitsState.Mode.REDIS);
+			assertThat(a.permits().state().circuitBreaker()).isEqualTo("CLOSED");
+			assertThat(health.health().block(WAIT).getStatus()).isEqualTo(Status.UP);
+			a.completeAll();
+			await().atMost(WAIT).until(() -> a.completed() == 3);
 		}
 	}
 
