@@ -53,7 +53,9 @@ public class DeepSeekDistributedProperties {
 	private Duration leaseTime = Duration.ofSeconds(30);
 
 	/**
-	 * Maximum time to wait for Redis before the outage policy applies.
+	 * Maximum time to wait for one Redis reply. A run of late or failed replies opens the
+	 * circuit breaker around Redis (the outage policy then applies), which stays open
+	 * for this long before it probes Redis again.
 	 */
 	private Duration commandTimeout = Duration.ofSeconds(1);
 
