@@ -64,7 +64,8 @@ public final class RedisLeasesHealthContributor implements DeepSeekHealthDetails
 				.withDetail("since", state.since().toString())
 				.withDetail("circuitBreaker", state.circuitBreaker())
 				.withDetail("namespace", this.permits.settings().namespace())
-				.withDetail("namespaceSource", source(this.permits.settings().namespaceSource()));
+				.withDetail("namespaceSource", source(this.permits.settings().namespaceSource()))
+				.withDetail("sharedLimits", this.permits.sharedLimits());
 			if (this.permits.settings().namespaceSource() == RedisPermitsSettings.NamespaceSource.API_KEY) {
 				builder.withDetail("warning", "deepseek.account is not set: another API key of the same account "
 						+ "gets another namespace, and the two do not share the account's limits");

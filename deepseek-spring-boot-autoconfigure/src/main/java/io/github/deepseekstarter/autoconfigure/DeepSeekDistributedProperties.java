@@ -54,8 +54,8 @@ public class DeepSeekDistributedProperties {
 
 	/**
 	 * Maximum time to wait for one Redis reply. A run of late or failed replies opens the
-	 * circuit breaker around Redis (the outage policy then applies), which stays open
-	 * for this long before it probes Redis again.
+	 * circuit breaker around Redis (the outage policy then applies), which stays open for
+	 * this long before it probes Redis again.
 	 */
 	private Duration commandTimeout = Duration.ofSeconds(1);
 

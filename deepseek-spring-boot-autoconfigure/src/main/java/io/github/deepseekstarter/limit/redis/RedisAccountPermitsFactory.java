@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -189,6 +190,21 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 	}
 
 	/**
+	 * Returns every lane's limit stored in Redis, as Redis last answered it to this
+	 * replica, for the lanes it has answered for.
+	 * @return the shared limits by lane
+	 */
+	public Map<String, Integer> sharedLimits() {
+		Map<String, Integer> limits = new TreeMap<>();
+		this.lanes.forEach((name, lane) -> {
+			if (lane.sharedLimit() > 0) {
+				limits.put(name, lane.sharedLimit());
+			}
+		});
+		return limits;
+	}
+
+	/**
 	 * Stops the heartbeat and the subscription and gives back this replica's leases,
 	 * waiting at most the command timeout when called off the event loops.
 	 */
@@ -265,7 +281,10 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 	 * a lane's critical section.
 	 */
 	private void transitioned(CircuitBreakerOnStateTransitionEvent event) {
-		this.since = this.clock.instant();
+		if (event.getStateTransition().getFromState() == CircuitBreaker.State.CLOSED
+				|| event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
+			this.since = this.clock.instant();
+		}
 		switch (event.getStateTransition().getToState()) {
 			case CLOSED -> notifyAllLanes();
 			case OPEN -> {

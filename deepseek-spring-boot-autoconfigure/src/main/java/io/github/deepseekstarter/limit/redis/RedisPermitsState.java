@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * moment, for health reporting.
  *
  * @param mode where new permits come from
- * @param since when the factory entered this mode
+ * @param since when the factory entered this mode (a breaker half-opening and opening
+ * again is the same outage)
  * @param lastError a description of the last Redis failure (its type and message), or
  * {@code null} if there was none
  * @param circuitBreaker the state of the circuit breaker around the Redis commands:

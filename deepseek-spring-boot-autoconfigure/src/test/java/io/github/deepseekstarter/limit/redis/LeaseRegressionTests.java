@@ -85,6 +85,9 @@ class LeaseRegressionTests {
 			await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> b.inUse() <= 2);
 			assertThat(b.inUse()).isEqualTo(2);
 			assertThat(this.redis.liveLeases(b.leaseKey())).isEqualTo(2);
+			// b's view of the shared limit is as old as its last round trip.
+			assertThat(b.permits().sharedLimit(Replica.LANE)).hasValue(2);
+			assertThat(b.permits().sharedLimits()).containsEntry(Replica.LANE, 2);
 			a.limiter().setLimit(Replica.LANE, 4);
 			await().atMost(WAIT).until(() -> b.inUse() == 4);
 			b.completeAll();
