@@ -16,6 +16,8 @@
 
 package io.github.deepseekstarter.langchain4j;
 
+import java.util.List;
+
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
@@ -23,6 +25,7 @@ import reactor.core.publisher.Mono;
 
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -69,6 +72,11 @@ public class DeepSeekLangChain4jChatModel implements ChatModel {
 	@Override
 	public ChatRequestParameters defaultRequestParameters() {
 		return this.settings.defaultParameters();
+	}
+
+	@Override
+	public List<ChatModelListener> listeners() {
+		return this.settings.listeners();
 	}
 
 	@Override

@@ -16,9 +16,12 @@
 
 package io.github.deepseekstarter.langchain4j;
 
+import java.util.List;
+
 import io.github.deepseekstarter.identity.UserIdResolution;
 import org.jspecify.annotations.Nullable;
 
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 
@@ -33,16 +36,21 @@ import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
  * DeepSeek's default
  * @param userIds the template's user-id resolution, to capture a caller's thread-bound
  * identity; {@code null} when the template resolves none
+ * @param listeners the listeners told of each turn's request, response or error
  */
 public record DeepSeekLangChain4jSettings(ChatRequestParameters defaultParameters, @Nullable Boolean thinking,
-		@Nullable String reasoningEffort, @Nullable UserIdResolution userIds) {
+		@Nullable String reasoningEffort, @Nullable UserIdResolution userIds, List<ChatModelListener> listeners) {
+
+	public DeepSeekLangChain4jSettings {
+		listeners = List.copyOf(listeners);
+	}
 
 	/**
 	 * Settings with DeepSeek's defaults and no identity capture.
 	 * @return the settings
 	 */
 	public static DeepSeekLangChain4jSettings defaults() {
-		return new DeepSeekLangChain4jSettings(DefaultChatRequestParameters.EMPTY, null, null, null);
+		return new DeepSeekLangChain4jSettings(DefaultChatRequestParameters.EMPTY, null, null, null, List.of());
 	}
 
 }

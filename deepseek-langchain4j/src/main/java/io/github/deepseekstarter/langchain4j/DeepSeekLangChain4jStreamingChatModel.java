@@ -35,6 +35,7 @@ import reactor.util.context.Context;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -117,6 +118,11 @@ public class DeepSeekLangChain4jStreamingChatModel implements StreamingChatModel
 	@Override
 	public ChatRequestParameters defaultRequestParameters() {
 		return this.settings.defaultParameters();
+	}
+
+	@Override
+	public List<ChatModelListener> listeners() {
+		return this.settings.listeners();
 	}
 
 	@Override

@@ -27,6 +27,7 @@ import io.github.deepseekstarter.langchain4j.DeepSeekLangChain4jStreamingChatMod
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 
@@ -55,7 +56,8 @@ public final class DeepSeekLangChain4jAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DeepSeekLangChain4jSettings deepSeekLangChain4jSettings(DeepSeekTemplate template,
-			DeepSeekLangChain4jProperties properties, ObjectProvider<UserIdResolution> userIds) {
+			DeepSeekLangChain4jProperties properties, ObjectProvider<UserIdResolution> userIds,
+			ObjectProvider<ChatModelListener> listeners) {
 		ChatRequestParameters parameters = DefaultChatRequestParameters.builder()
 			.modelName((properties.getModel() != null) ? properties.getModel() : template.defaultModel())
 			.temperature(properties.getTemperature())
@@ -64,7 +66,8 @@ public final class DeepSeekLangChain4jAutoConfiguration {
 			.build();
 		String effort = (properties.getReasoningEffort() != null)
 				? properties.getReasoningEffort().name().toLowerCase(Locale.ROOT) : null;
-		return new DeepSeekLangChain4jSettings(parameters, properties.getThinking(), effort, userIds.getIfAvailable());
+		return new DeepSeekLangChain4jSettings(parameters, properties.getThinking(), effort, userIds.getIfAvailable(),
+				listeners.orderedStream().toList());
 	}
 
 	@Bean

@@ -21,10 +21,13 @@ import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.langchain4j.DeepSeekLangChain4jChatModel;
 import io.github.deepseekstarter.langchain4j.DeepSeekLangChain4jSettings;
 import io.github.deepseekstarter.langchain4j.DeepSeekLangChain4jStreamingChatModel;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -123,6 +126,16 @@ class DeepSeekLangChain4jAutoConfigurationTests {
 	}
 
 	@Test
+	void givesTheListenerBeansToBothModels() {
+		this.contextRunner.withBean(ChatModelListener.class, () -> new ChatModelListener() {
+		}).run((context) -> {
+			ChatModelListener listener = context.getBean(ChatModelListener.class);
+			assertThat(context.getBean(ChatModel.class).listeners()).containsExactly(listener);
+			assertThat(context.getBean(StreamingChatModel.class).listeners()).containsExactly(listener);
+		});
+	}
+
+	@Test
 	void usesTheUsersSettings() {
 		this.contextRunner.withUserConfiguration(UserSettings.class)
 			.run((context) -> assertThat(context.getBean(DeepSeekLangChain4jSettings.class).reasoningEffort())
@@ -169,7 +182,7 @@ class DeepSeekLangChain4jAutoConfigurationTests {
 		@Bean
 		DeepSeekLangChain4jSettings userSettings() {
 			DeepSeekLangChain4jSettings defaults = DeepSeekLangChain4jSettings.defaults();
-			return new DeepSeekLangChain4jSettings(defaults.defaultParameters(), null, "max", null);
+			return new DeepSeekLangChain4jSettings(defaults.defaultParameters(), null, "max", null, List.of());
 		}
 
 	}
