@@ -36,7 +36,9 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -140,6 +142,21 @@ class DeepSeekChatModelMappingTests {
 			assertThat(sent.path("messages").get(0).path("role").asString()).isEqualTo("system");
 			assertThat(sent.path("messages").get(0).path("content").asString()).contains("JSON schema", "\"echo\"");
 			assertThat(sent.toString()).doesNotContain("json_schema");
+		});
+	}
+
+	@Test
+	void portableOptionsAreMergedOverTheDefaults() {
+		this.contextRunner.withPropertyValues("deepseek.spring-ai.chat.thinking=false").run((context) -> {
+			ChatOptions portable = ToolCallingChatOptions.builder().temperature(0.5).maxTokens(16).build();
+
+			context.getBean(ChatModel.class).call(new Prompt(new UserMessage("hi"), portable));
+
+			JsonNode sent = lastChat().json();
+			assertThat(sent.path("model").asString()).isEqualTo("deepseek-v4-flash");
+			assertThat(sent.path("thinking").path("type").asString()).isEqualTo("disabled");
+			assertThat(sent.path("temperature").asDouble()).isEqualTo(0.5);
+			assertThat(sent.path("max_tokens").asInt()).isEqualTo(16);
 		});
 	}
 
