@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.samples.tenants;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -28,6 +27,7 @@ import io.github.deepseekstarter.test.spring.AutoConfigureDeepSeekEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -46,16 +46,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The dashboard in a real browser (the system's headless Chromium) while the load profile
  * runs: the lanes render with their limits, and their numbers change as the queues form
- * and DeepSeek's 429s arrive.
+ * and DeepSeek's 429s arrive. Skipped where Chromium is not installed, unless
+ * {@code DEEPSEEK_BROWSER_TESTS=required}.
  */
+@ExtendWith(ChromiumCondition.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureDeepSeekEmulator
 @ActiveProfiles("load")
 class DashboardBrowserTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final String LANES = "return Array.from(document.querySelectorAll('#lanes tbody tr')).map("
 			+ "(row) => Object.fromEntries(Array.from(row.cells).map((cell) => [cell.className.split(' ')[0], "
@@ -73,17 +71,15 @@ class DashboardBrowserTests {
 
 	@BeforeEach
 	void openBrowser() {
-		assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-			.as("Chromium and its driver are needed at %s and %s: apt-get install chromium chromium-driver "
-					+ "(.ci/run installs them)", CHROMIUM, CHROMEDRIVER)
-			.isTrue();
+		Path chromium = ChromiumCondition.requireBrowser();
+		Path chromedriver = ChromiumCondition.requireDriver();
 		// Explicit paths: Selenium Manager is never asked to find or download anything.
-		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromedriver.toString());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
+		options.setBinary(chromium.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + this.profile);
