@@ -36,7 +36,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of Spring AI's {@link ChatModel} on {@link DeepSeekTemplate}, when
  * Spring AI's model API is on the classpath and the application defines no chat model of
  * its own. With Spring AI's {@code ChatClient} present, a customizer adds the
- * {@link DeepSeekTenantAdvisor} to every auto-configured {@code ChatClient.Builder}.
+ * {@link io.github.deepseekstarter.springai.DeepSeekTenantAdvisor} to every
+ * auto-configured {@code ChatClient.Builder}.
  */
 @AutoConfiguration(after = DeepSeekAutoConfiguration.class,
 		beforeName = DeepSeekSpringAiAutoConfiguration.CHAT_CLIENT_AUTO_CONFIGURATION)
