@@ -152,9 +152,8 @@ final class CallPipeline {
 		return this.userIds.userId(explicit).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
-	private static CallInfo callInfo(ProtocolAdapter<?, ?, ?> adapter, String model, boolean stream,
-			@Nullable String userId) {
-		return new CallInfo("chat", adapter.protocol().wireName(), model, stream, userId);
+	private CallInfo callInfo(ProtocolAdapter<?, ?, ?> adapter, String model, boolean stream, @Nullable String userId) {
+		return new CallInfo("chat", adapter.protocol().wireName(), model, this.limiter.laneOf(model), stream, userId);
 	}
 
 	private static Admission admission(String model, @Nullable String userId, DeepSeekCallOptions options) {

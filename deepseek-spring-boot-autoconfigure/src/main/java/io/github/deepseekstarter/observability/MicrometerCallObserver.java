@@ -51,9 +51,9 @@ final class MicrometerCallObserver implements CallObserver {
 		this.meters = meters;
 		this.observation = observation;
 		Tags genAi = Tags.of(DeepSeekMeterNames.TAG_OPERATION, call.operation(), DeepSeekMeterNames.TAG_SYSTEM,
-				DeepSeekMeterNames.SYSTEM, DeepSeekMeterNames.TAG_REQUEST_MODEL, call.model(),
+				DeepSeekMeterNames.SYSTEM, DeepSeekMeterNames.TAG_REQUEST_MODEL, call.meteredModel(),
 				DeepSeekMeterNames.TAG_PROTOCOL, call.protocol());
-		Tags lane = Tags.of(DeepSeekMeterNames.TAG_MODEL, call.model(), DeepSeekMeterNames.TAG_PROTOCOL,
+		Tags lane = Tags.of(DeepSeekMeterNames.TAG_MODEL, call.lane(), DeepSeekMeterNames.TAG_PROTOCOL,
 				call.protocol());
 		if (tenant != null) {
 			genAi = genAi.and(DeepSeekMeterNames.TAG_TENANT, tenant);

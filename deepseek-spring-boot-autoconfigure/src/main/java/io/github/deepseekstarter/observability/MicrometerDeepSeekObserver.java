@@ -66,10 +66,10 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 		Observation parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 		Observation observation = Observation
 			.createNotStarted(DeepSeekMeterNames.OBSERVATION, Observation.Context::new, this.observations)
-			.contextualName(call.operation() + " " + call.model())
+			.contextualName(call.operation() + " " + call.meteredModel())
 			.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_OPERATION, call.operation())
 			.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_SYSTEM, DeepSeekMeterNames.SYSTEM)
-			.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_REQUEST_MODEL, call.model())
+			.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_REQUEST_MODEL, call.meteredModel())
 			.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_PROTOCOL, call.protocol())
 			.highCardinalityKeyValue("gen_ai.request.stream", Boolean.toString(call.stream()))
 			.parentObservation(parent)

@@ -19,6 +19,7 @@ package io.github.deepseekstarter.observability;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.github.deepseekstarter.DeepSeekBadRequestException;
 import io.github.deepseekstarter.DeepSeekRateLimitException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.Admission;
@@ -34,6 +35,7 @@ import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,28 @@ class MicrometerDeepSeekObserverTests {
 		assertThat(
 				this.meters.find(DeepSeekMeterNames.OPERATION_DURATION).tagKeys(DeepSeekMeterNames.TAG_TENANT).meter())
 			.isNull();
+	}
+
+	@Test
+	void modelsWithoutALaneOfTheirOwnAreTaggedWithTheirLaneNotTheRawString() {
+		String unknown = "deepseek-v9-preview-0427";
+		StepVerifier
+			.create(template(limiter(LimiterConfig.builder().build()))
+				.chat(ChatCompletionRequest.builder().model(unknown).message(ChatMessage.user("hi")).build()))
+			.expectError(DeepSeekBadRequestException.class)
+			.verify(TIMEOUT);
+		assertThat(this.meters.getMeters()).flatExtracting((meter) -> meter.getId().getTags())
+			.extracting(Tag::getValue)
+			.doesNotContain(unknown);
+		assertThat(this.meters.get(DeepSeekMeterNames.OPERATION_DURATION)
+			.tag(DeepSeekMeterNames.TAG_REQUEST_MODEL, LimiterConfig.DEFAULT_LANE)
+			.timer()
+			.count()).isOne();
+		assertThat(this.meters.get(DeepSeekMeterNames.UPSTREAM_RESPONSES)
+			.tag(DeepSeekMeterNames.TAG_MODEL, LimiterConfig.DEFAULT_LANE)
+			.tag(DeepSeekMeterNames.TAG_STATUS, "400")
+			.counter()
+			.count()).isOne();
 	}
 
 	@Test
