@@ -18,8 +18,10 @@ package io.github.deepseekstarter.autoconfigure;
 
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.observability.DeepSeekLaneMetrics;
+import io.github.deepseekstarter.observability.DeepSeekObservationConvention;
 import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
 import io.github.deepseekstarter.observability.MicrometerLimiterListener;
+import io.github.deepseekstarter.observability.TenantCostBoard;
 import io.github.deepseekstarter.observability.TenantTags;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -30,9 +32,11 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,12 +56,36 @@ public final class DeepSeekMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@SuppressWarnings("removal")
 	MicrometerDeepSeekObserver deepSeekMetricsObserver(MeterRegistry meterRegistry,
-			ObjectProvider<ObservationRegistry> observationRegistry, DeepSeekMetricsProperties properties) {
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<DeepSeekObservationConvention> convention, ObjectProvider<DeepSeekProperties> deepSeek,
+			ObjectProvider<TenantCostBoard> tenantBoard, DeepSeekMetricsProperties properties) {
 		DeepSeekMetricsProperties.TenantTags tenants = properties.getTenantTags();
-		return new MicrometerDeepSeekObserver(meterRegistry,
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				tenants.isEnabled() ? TenantTags.capped(tenants.getMax()) : TenantTags.disabled());
+		MicrometerDeepSeekObserver.Builder observer = MicrometerDeepSeekObserver.builder(meterRegistry)
+			.observations(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.tenantTags(tenants.isEnabled() ? TenantTags.capped(tenants.getMax()) : TenantTags.disabled())
+			.convention(convention.getIfAvailable())
+			.legacyNames(properties.isLegacyNames())
+			.prices(PriceTables.from(properties))
+			.tenantBoard(tenantBoard.getIfAvailable());
+		DeepSeekProperties client = deepSeek.getIfAvailable();
+		if (client != null) {
+			observer.server(client.getBaseUrl());
+		}
+		return observer.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "deepseek.metrics.tenant-board.enabled", matchIfMissing = true)
+	TenantCostBoard deepSeekTenantCostBoard(DeepSeekMetricsProperties properties) {
+		int capacity = properties.getTenantBoard().getCapacity();
+		if (capacity < 1) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.metrics.tenant-board.capacity", capacity,
+					"must be at least 1");
+		}
+		return new TenantCostBoard(capacity);
 	}
 
 	@Bean

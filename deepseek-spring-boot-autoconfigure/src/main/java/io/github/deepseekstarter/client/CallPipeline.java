@@ -29,6 +29,7 @@ import io.github.deepseekstarter.limit.Permit;
 import io.github.deepseekstarter.observability.CallInfo;
 import io.github.deepseekstarter.observability.CallObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
+import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseProgress;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
@@ -96,6 +97,10 @@ final class CallPipeline {
 			.doOnNext((response) -> {
 				call.onResponse(200);
 				call.onFirstByte(progress.metadata());
+				ResponseDetails details = adapter.responseDetails(response);
+				if (details != null) {
+					call.onResponseDetails(details);
+				}
 				TokenUsage usage = adapter.usage(response);
 				if (usage != null) {
 					call.onUsage(usage);
@@ -112,6 +117,10 @@ final class CallPipeline {
 			observation.firstEvent(progress);
 			boolean hadToken = decoder.hasToken();
 			C element = decoder.decode(event, progress.metadata());
+			ResponseDetails details = (element != null) ? adapter.chunkDetails(element) : null;
+			if (details != null) {
+				call.onResponseDetails(details);
+			}
 			if (!hadToken && decoder.hasToken()) {
 				call.onFirstToken();
 			}

@@ -16,8 +16,11 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
+import java.net.URI;
+
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
@@ -28,7 +31,10 @@ import io.github.deepseekstarter.actuate.DeepSeekHealthIndicator;
 import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.observability.DeepSeekLaneMetrics;
 import io.github.deepseekstarter.observability.DeepSeekMeterNames;
+import io.github.deepseekstarter.observability.DeepSeekObservationConvention;
+import io.github.deepseekstarter.observability.DefaultDeepSeekObservationConvention;
 import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
+import io.github.deepseekstarter.observability.TenantCostBoard;
 import io.github.deepseekstarter.observability.MicrometerLimiterListener;
 import io.github.deepseekstarter.observability.ServerRateLimitTracker;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -88,6 +94,63 @@ class DeepSeekObservabilityAutoConfigurationTests {
 				assertThat(context.getBean(DeepSeekTemplate.class).limiter())
 					.isSameAs(context.getBean(DeepSeekLimiter.class));
 			});
+	}
+
+	@Test
+	void autoConfiguredObserverNamesTheServerAndCountsCostAtTheConfiguredPrices() {
+		DeepSeekEmulator emulator = this.emulator.emulator();
+		URI server = URI.create(emulator.baseUrl());
+		this.contextRunner
+			.withPropertyValues("deepseek.base-url=" + emulator.baseUrl(), "deepseek.api-key=" + emulator.apiKey(),
+					"deepseek.metrics.prices.deepseek-v4-flash.cache-miss-input=2000000",
+					"deepseek.metrics.prices.deepseek-v4-flash.currency=CNY")
+			.run((context) -> {
+				ChatCompletion completion = context.getBean(DeepSeekTemplate.class)
+					.chat(ChatCompletionRequest.of("hi"))
+					.block(java.time.Duration.ofSeconds(20));
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("gen_ai.client.operation.duration")
+					.tag("server.address", server.getHost())
+					.tag("server.port", Integer.toString(server.getPort()))
+					.timer()
+					.count()).isOne();
+				// 2 per cache-miss token, so the miss tokens dominate the cost.
+				double cost = registry.get("deepseek.client.cost")
+					.tag("model", "deepseek-v4-flash")
+					.tag("currency", "CNY")
+					.counter()
+					.count();
+				assertThat(cost).isGreaterThanOrEqualTo(2.0 * completion.usage().promptCacheMissTokens());
+				assertThat(context.getBean(TenantCostBoard.class).byCost(1)).singleElement()
+					.satisfies((tenant) -> assertThat(tenant.cost().get("CNY")).isEqualTo(cost));
+			});
+	}
+
+	@Test
+	void observationConventionBeanReplacesTheDefault() {
+		this.contextRunner.withUserConfiguration(UserConventionConfiguration.class)
+			.run((context) -> assertThat(context.getBean(MicrometerDeepSeekObserver.class)).extracting("convention")
+				.isSameAs(context.getBean(DeepSeekObservationConvention.class)));
+	}
+
+	@Test
+	void priceOfAModelWithoutADefaultMustSetEveryField() {
+		this.contextRunner.withPropertyValues("deepseek.metrics.prices.my-model.output=1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.hasRootCauseMessage("Property deepseek.metrics.prices.my-model.cache-hit-input with value 'null' is "
+						+ "invalid: A model without a published default price must set every price field");
+		});
+	}
+
+	@Test
+	void tenantBoardCanBeSwitchedOffAndRefusesAnEmptyCapacity() {
+		this.contextRunner.withPropertyValues("deepseek.metrics.tenant-board.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TenantCostBoard.class));
+		this.contextRunner.withPropertyValues("deepseek.metrics.tenant-board.capacity=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.metrics.tenant-board.capacity"));
 	}
 
 	@Test
@@ -239,6 +302,16 @@ class DeepSeekObservabilityAutoConfigurationTests {
 		@Bean
 		MicrometerDeepSeekObserver myObserver(MeterRegistry meters) {
 			return new MicrometerDeepSeekObserver(meters);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserConventionConfiguration {
+
+		@Bean
+		DeepSeekObservationConvention myConvention() {
+			return new DefaultDeepSeekObservationConvention();
 		}
 
 	}
