@@ -18,29 +18,37 @@ package io.github.deepseekstarter.autoconfigure;
 
 import java.net.URI;
 
-import io.github.deepseekstarter.client.DeepSeekTemplate;
-import io.github.deepseekstarter.limit.DeepSeekLimiter;
-import io.github.deepseekstarter.protocol.openai.ChatCompletion;
-import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
-import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
-import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.deepseekstarter.actuate.DeepSeekEndpoint;
 import io.github.deepseekstarter.actuate.DeepSeekHealthIndicator;
+import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.observability.DeepSeekLaneMetrics;
 import io.github.deepseekstarter.observability.DeepSeekMeterNames;
 import io.github.deepseekstarter.observability.DeepSeekObservationConvention;
 import io.github.deepseekstarter.observability.DefaultDeepSeekObservationConvention;
 import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
-import io.github.deepseekstarter.observability.TenantCostBoard;
 import io.github.deepseekstarter.observability.MicrometerLimiterListener;
 import io.github.deepseekstarter.observability.ServerRateLimitTracker;
+import io.github.deepseekstarter.observability.TenantCostBoard;
+import io.github.deepseekstarter.protocol.openai.ChatCompletion;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
+import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetricsPublisher;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetricsPublisher;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -212,10 +220,56 @@ class DeepSeekObservabilityAutoConfigurationTests {
 	}
 
 	@Test
-	void retryMetricsBackOffWithoutResilience4jMicrometer() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(TaggedRetryMetrics.class))
+	void resilience4jMetricsBackOffWithoutResilience4jMicrometer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(TaggedRetryMetrics.class.getPackageName()))
 			.run((context) -> assertThat(context).hasSingleBean(MicrometerDeepSeekObserver.class)
-				.doesNotHaveBean("deepSeekRetryMetrics"));
+				.hasSingleBean(BulkheadRegistry.class)
+				.doesNotHaveBean("deepSeekRetryMetrics")
+				.doesNotHaveBean("deepSeekBulkheadMetrics"));
+	}
+
+	@Test
+	void eachLanesBulkheadIsInTheBulkheadRegistryAndPublishedAsResilience4jMeters() {
+		this.contextRunner.run((context) -> {
+			BulkheadRegistry bulkheads = context.getBean(BulkheadRegistry.class);
+			assertThat(bulkheads.getAllBulkheads()).extracting(Bulkhead::getName)
+				.contains("deepseek-" + LimiterConfig.FLASH, "deepseek-" + LimiterConfig.PRO, "deepseek-default");
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("resilience4j.bulkhead.available.concurrent.calls")
+				.tag("name", "deepseek-" + LimiterConfig.PRO)
+				.gauge()
+				.value()).isEqualTo(500);
+			assertThat(meters.get("resilience4j.bulkhead.max.allowed.concurrent.calls")
+				.tag("name", "deepseek-" + LimiterConfig.FLASH)
+				.gauge()
+				.value()).isEqualTo(2500);
+			context.getBean(DeepSeekLimiter.class).setLimit(LimiterConfig.PRO, 7);
+			assertThat(meters.get("resilience4j.bulkhead.max.allowed.concurrent.calls")
+				.tag("name", "deepseek-" + LimiterConfig.PRO)
+				.gauge()
+				.value()).isEqualTo(7);
+		});
+	}
+
+	@Test
+	void applicationsOwnResilience4jRegistriesAndPublishersAreUsedAndOurBindersBackOff() {
+		this.contextRunner.withUserConfiguration(UserResilience4jConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean("deepSeekBulkheadRegistry")
+				.doesNotHaveBean("deepSeekRetryRegistry")
+				.doesNotHaveBean("deepSeekBulkheadMetrics")
+				.doesNotHaveBean("deepSeekRetryMetrics");
+			BulkheadRegistry bulkheads = context.getBean(BulkheadRegistry.class);
+			assertThat(bulkheads.getAllBulkheads()).extracting(Bulkhead::getName)
+				.contains("inventory", "deepseek-" + LimiterConfig.FLASH);
+			assertThat(context.getBean(RetryRegistry.class).getAllRetries()).extracting(Retry::getName)
+				.contains(DeepSeekRetryPolicy.NAME);
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("resilience4j.bulkhead.available.concurrent.calls").gauges())
+				.extracting((gauge) -> gauge.getId().getTag("name"))
+				.contains("inventory", "deepseek-" + LimiterConfig.FLASH);
+			assertThat(meters.get("resilience4j.retry.calls").tag("name", DeepSeekRetryPolicy.NAME).meters())
+				.isNotEmpty();
+		});
 	}
 
 	@Test
@@ -302,6 +356,37 @@ class DeepSeekObservabilityAutoConfigurationTests {
 		@Bean
 		MicrometerDeepSeekObserver myObserver(MeterRegistry meters) {
 			return new MicrometerDeepSeekObserver(meters);
+		}
+
+	}
+
+	/**
+	 * What Resilience4j's Spring Boot integration defines: registries whose meters a
+	 * publisher, a registry event consumer, records.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class UserResilience4jConfiguration {
+
+		@Bean
+		TaggedBulkheadMetricsPublisher bulkheadPublisher(MeterRegistry meters) {
+			return new TaggedBulkheadMetricsPublisher(meters);
+		}
+
+		@Bean
+		BulkheadRegistry bulkheadRegistry(TaggedBulkheadMetricsPublisher publisher) {
+			BulkheadRegistry registry = BulkheadRegistry.of(BulkheadConfig.ofDefaults(), publisher);
+			registry.bulkhead("inventory");
+			return registry;
+		}
+
+		@Bean
+		TaggedRetryMetricsPublisher retryPublisher(MeterRegistry meters) {
+			return new TaggedRetryMetricsPublisher(meters);
+		}
+
+		@Bean
+		RetryRegistry retryRegistry(TaggedRetryMetricsPublisher publisher) {
+			return RetryRegistry.of(RetryConfig.ofDefaults(), publisher);
 		}
 
 	}
