@@ -75,6 +75,11 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 			// Stream options are refused on a call that does not stream.
 			body.remove("stream_options");
 		}
+		else if (!body.has("stream_options") || body.get("stream_options").isNull()) {
+			// Without the usage chunk a stream reports no tokens: metrics and cost
+			// accounting would miss it. A caller's own stream_options are kept as set.
+			body.putObject("stream_options").put("include_usage", true);
+		}
 		body.put("stream", stream);
 		return this.mapper.writeValueAsBytes(body);
 	}
