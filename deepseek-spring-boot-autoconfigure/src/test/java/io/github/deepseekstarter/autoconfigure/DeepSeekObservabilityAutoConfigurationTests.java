@@ -118,6 +118,7 @@ class DeepSeekObservabilityAutoConfigurationTests {
 					.block(java.time.Duration.ofSeconds(20));
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.get("gen_ai.client.operation.duration")
+					.tag("gen_ai.response.model", "deepseek-v4-flash")
 					.tag("server.address", server.getHost())
 					.tag("server.port", Integer.toString(server.getPort()))
 					.timer()
