@@ -23,7 +23,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.deepseekstarter.DeepSeekServerErrorException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.BlockHoundInstalled;
+import io.github.deepseekstarter.limit.BulkheadAccountPermits;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.LaneRejectedException;
+import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.limit.LimiterListener;
+import io.github.deepseekstarter.protocol.anthropic.Message;
+import io.github.deepseekstarter.protocol.anthropic.MessageRequest;
 import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
@@ -41,6 +49,8 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +143,51 @@ class CallObservationMicrometerTests {
 		assertThat(keyValue(call, "gen_ai.response.finish_reasons")).isEqualTo("stop");
 		assertThat(Double.parseDouble(keyValue(call, "gen_ai.response.time_to_first_chunk"))).isPositive();
 		assertThat(keyValue(call, "gen_ai.usage.output_tokens")).isNotNull();
+	}
+
+	@Test
+	void anthropicFormatCallsAreObservedUnderTheSameNames() {
+		Message message = template().anthropic().messages(MessageRequest.of("hi")).block(TIMEOUT);
+		template().anthropic().messagesStream(MessageRequest.of("hi")).blockLast(TIMEOUT);
+		assertThat(this.stopped).hasSize(2).allSatisfy((call) -> {
+			assertThat(call.getLowCardinalityKeyValues()).contains(KeyValue.of("gen_ai.provider.name", "deepseek"),
+					KeyValue.of("gen_ai.response.model", "deepseek-v4-flash"), KeyValue.of("protocol", "anthropic"),
+					KeyValue.of("outcome", "success"));
+			assertThat(keyValue(call, "gen_ai.response.finish_reasons")).isEqualTo("end_turn");
+			assertThat(keyValue(call, "gen_ai.usage.output_tokens")).isNotNull();
+		});
+		assertThat(keyValue(this.stopped.get(0), "gen_ai.response.id")).isEqualTo(message.id());
+		assertThat(keyValue(this.stopped.get(1), "gen_ai.response.time_to_first_chunk")).isNotNull();
+	}
+
+	@Test
+	void localRejectionIsObservedAsAnErrorWithoutAnAnswer() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().modelLimit(LimiterConfig.FLASH, 1).maxQueueSize(0).build(),
+				BulkheadAccountPermits.factory(), LimiterListener.NONE);
+		Disposable held = limiter.withPermit(Admission.of(LimiterConfig.FLASH), (permit) -> Flux.never()).subscribe();
+		try {
+			StepVerifier
+				.create(EmulatorTemplates.builder(emulator.baseUrl(), emulator.apiKey())
+					.limiter(limiter)
+					.observer(MicrometerDeepSeekObserver.builder(new SimpleMeterRegistry())
+						.observations(this.observations)
+						.build())
+					.build()
+					.chat(ChatCompletionRequest.of("hi")))
+				.expectError(LaneRejectedException.class)
+				.verify(TIMEOUT);
+		}
+		finally {
+			held.dispose();
+		}
+		assertThat(this.stopped).singleElement().satisfies((call) -> {
+			assertThat(call.getLowCardinalityKeyValues()).contains(
+					KeyValue.of("error.type", LaneRejectedException.class.getName()),
+					KeyValue.of("gen_ai.response.model", "none"), KeyValue.of("outcome", "error"));
+			assertThat(call.getHighCardinalityKeyValue("gen_ai.response.id")).isNull();
+		});
 	}
 
 	@Test
