@@ -67,7 +67,10 @@ final class CallPipeline {
 	}
 
 	<Q, R> Mono<R> call(ProtocolAdapter<Q, R, ?> adapter, Q request, DeepSeekCallOptions options) {
-		return resolveUserId(adapter.userId(request)).flatMap((resolved) -> Mono.deferContextual((context) -> {
+		// flatMapMany, not flatMap: Mono#flatMap completes on the inner value, before the
+		// permit is given back at the inner's completion; a caller that goes on at once
+		// (a tool loop's next step) would still find the permit held.
+		return resolveUserId(adapter.userId(request)).flatMapMany((resolved) -> Mono.deferContextual((context) -> {
 			String userId = resolved.orElse(null);
 			String model = model(adapter, request);
 			CallObserver call = this.observer.start(callInfo(adapter, model, false, userId), context);
@@ -75,7 +78,7 @@ final class CallPipeline {
 					this.retry
 						.apply(this.limiter.withPermitMono(admission(model, userId, options), (permit) -> report(permit,
 								complete(adapter, adapter.body(request, permit.model(), userId, false), call)))));
-		}));
+		})).singleOrEmpty();
 	}
 
 	<Q, C> Flux<C> stream(ProtocolAdapter<Q, ?, C> adapter, Q request, DeepSeekCallOptions options) {
