@@ -29,6 +29,7 @@ import io.github.deepseekstarter.limit.Permit;
 import io.github.deepseekstarter.observability.CallInfo;
 import io.github.deepseekstarter.observability.CallObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
+import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseProgress;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
@@ -99,6 +100,10 @@ final class CallPipeline {
 			.doOnNext((response) -> {
 				call.onResponse(200);
 				call.onFirstByte(progress.metadata());
+				ResponseDetails details = adapter.responseDetails(response);
+				if (details != null) {
+					call.onResponseDetails(details);
+				}
 				TokenUsage usage = adapter.usage(response);
 				if (usage != null) {
 					call.onUsage(usage);
@@ -115,6 +120,10 @@ final class CallPipeline {
 			observation.firstEvent(progress);
 			boolean hadToken = decoder.hasToken();
 			C element = decoder.decode(event, progress.metadata());
+			ResponseDetails details = (element != null) ? adapter.chunkDetails(element) : null;
+			if (details != null) {
+				call.onResponseDetails(details);
+			}
 			if (!hadToken && decoder.hasToken()) {
 				call.onFirstToken();
 			}
@@ -155,9 +164,8 @@ final class CallPipeline {
 		return this.userIds.userId(explicit).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
-	private static CallInfo callInfo(ProtocolAdapter<?, ?, ?> adapter, String model, boolean stream,
-			@Nullable String userId) {
-		return new CallInfo("chat", adapter.protocol().wireName(), model, stream, userId);
+	private CallInfo callInfo(ProtocolAdapter<?, ?, ?> adapter, String model, boolean stream, @Nullable String userId) {
+		return new CallInfo("chat", adapter.protocol().wireName(), model, this.limiter.laneOf(model), stream, userId);
 	}
 
 	private static Admission admission(String model, @Nullable String userId, DeepSeekCallOptions options) {

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.client;
 
+import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
@@ -91,6 +92,18 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 	@Override
 	public @Nullable TokenUsage usage(ChatCompletion response) {
 		return (response.usage() != null) ? tokenUsage(response.usage()) : null;
+	}
+
+	@Override
+	public ResponseDetails responseDetails(ChatCompletion response) {
+		return new ResponseDetails(response.id(), response.model(),
+				ResponseDetailsOf.reasons(response.choices(), ChatCompletion.Choice::finishReason));
+	}
+
+	@Override
+	public ResponseDetails chunkDetails(ChatCompletionChunk chunk) {
+		return new ResponseDetails(chunk.id(), chunk.model(),
+				ResponseDetailsOf.reasons(chunk.choices(), ChatCompletionChunk.ChunkChoice::finishReason));
 	}
 
 	@Override

@@ -59,6 +59,13 @@ class DashboardBrowserTests {
 			+ "(row) => Object.fromEntries(Array.from(row.cells).map((cell) => [cell.className.split(' ')[0], "
 			+ "cell.textContent])))";
 
+	private static final String CHARTS = "return Object.fromEntries(Array.from(document.querySelectorAll('svg.chart')).map("
+			+ "(svg) => [svg.id, { peak: Number(svg.getAttribute('data-peak')), lines: Object.fromEntries("
+			+ "Array.from(svg.querySelectorAll('polyline')).map((line) => [line.getAttribute('data-lane'), "
+			+ "line.getAttribute('points')]))}]))";
+
+	private static final String COSTS = "return document.querySelectorAll('#costs tbody tr').length";
+
 	private static final String TENANTS = "return document.querySelectorAll('#tenants tbody tr').length";
 
 	@LocalServerPort
@@ -108,6 +115,28 @@ class DashboardBrowserTests {
 			assertThat(Double.parseDouble(flash.get("server-429"))).as("429s DeepSeek answered").isPositive();
 			assertThat(Integer.parseInt(flash.get("effective"))).as("effective limit after the 429s").isLessThan(12);
 			assertThat((Long) script(TENANTS)).as("busiest tenants shown").isGreaterThanOrEqualTo(2);
+		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void chartsDrawEveryLaneAndMoveWhileTheLoadRuns() {
+		this.browser.get("http://127.0.0.1:" + this.port + "/");
+		Set<String> flashInUseLines = new HashSet<>();
+		await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			Map<String, Map<String, Object>> charts = (Map<String, Map<String, Object>>) script(CHARTS);
+			assertThat(charts).containsOnlyKeys("chart-in-use", "chart-queued", "chart-server-429");
+			charts.values()
+				.forEach((chart) -> assertThat((Map<String, String>) chart.get("lines"))
+					.containsKeys("deepseek-v4-flash", "deepseek-v4-pro", "default"));
+			String flash = ((Map<String, String>) charts.get("chart-in-use").get("lines")).get("deepseek-v4-flash");
+			flashInUseLines.add(flash);
+			assertThat(flash.split(" ")).as("samples drawn for the flash lane").hasSizeGreaterThanOrEqualTo(3);
+			assertThat(flashInUseLines).as("distinct drawings of the flash lane").hasSizeGreaterThanOrEqualTo(3);
+			assertThat(((Number) charts.get("chart-in-use").get("peak")).doubleValue()).isPositive();
+			assertThat(((Number) charts.get("chart-queued").get("peak")).doubleValue()).isPositive();
+			assertThat(((Number) charts.get("chart-server-429").get("peak")).doubleValue()).isPositive();
+			assertThat((Long) script(COSTS)).as("tenants by cost shown").isPositive();
 		});
 	}
 
