@@ -3,6 +3,51 @@
 	'use strict';
 
 	var updates = 0;
+	var WINDOW = 5 * 60 * 1000;
+	var charts = {
+		inUse: new LaneCharts.Chart(document.getElementById('chart-in-use'), WINDOW),
+		queued: new LaneCharts.Chart(document.getElementById('chart-queued'), WINDOW),
+		rateLimited: new LaneCharts.Chart(document.getElementById('chart-server-429'), WINDOW)
+	};
+	var previous = null;
+
+	// The counters are totals: a chart of 429s shows how many came since the previous poll, per second.
+	function chart(lanes, counts) {
+		var now = Date.now();
+		var inUse = {};
+		var queued = {};
+		var rateLimited = {};
+		lanes.forEach(function (lane, i) {
+			inUse[lane.model] = lane.inUse;
+			queued[lane.model] = lane.queued;
+			var before = previous && previous.counts[lane.model];
+			var seconds = previous ? Math.max(0.001, (now - previous.time) / 1000) : 1;
+			rateLimited[lane.model] = (before !== undefined) ? Math.max(0, counts[i].rateLimited - before) / seconds : 0;
+		});
+		charts.inUse.add(now, inUse);
+		charts.queued.add(now, queued);
+		charts.rateLimited.add(now, rateLimited);
+		var totals = {};
+		lanes.forEach(function (lane, i) { totals[lane.model] = counts[i].rateLimited; });
+		previous = { time: now, counts: totals };
+		LaneCharts.legend(document.getElementById('legend'), lanes.map(function (lane) { return lane.model; }));
+	}
+
+	function renderCosts(costs) {
+		var body = document.querySelector('#costs tbody');
+		body.innerHTML = '';
+		(costs ? costs.byCost : []).forEach(function (tenant) {
+			var row = document.createElement('tr');
+			row.setAttribute('data-tenant', tenant.tenant);
+			cell(row, 'tenant', tenant.tenant);
+			cell(row, 'tokens', tenant.tokens);
+			cell(row, 'cache-hit-ratio', Math.round(100 * tenant.cacheHitRatio) + ' %');
+			cell(row, 'cost', Object.keys(tenant.cost).map(function (currency) {
+				return tenant.cost[currency].toFixed(6) + ' ' + currency;
+			}).join(', '));
+			body.appendChild(row);
+		});
+	}
 
 	function cell(row, className, text) {
 		var td = document.createElement('td');
@@ -80,7 +125,9 @@
 					]).then(function (values) { return { rateLimited: values[0], rejected: values[1] }; });
 				})).then(function (counts) {
 					renderLanes(state.lanes, counts);
+					chart(state.lanes, counts);
 					renderTenants(state.busiestTenants);
+					renderCosts(state.tenantCosts);
 					document.getElementById('error').textContent = '';
 					document.getElementById('updates').textContent = String(++updates);
 				});

@@ -26,6 +26,8 @@ import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LaneSnapshot;
 import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.limit.TenantUsage;
+import io.github.deepseekstarter.observability.TenantCostBoard;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -47,16 +49,31 @@ public class DeepSeekEndpoint {
 
 	private final int busiestTenants;
 
+	private final @Nullable TenantCostBoard tenantCosts;
+
 	/**
-	 * Creates the endpoint.
+	 * Creates the endpoint without tenant costs.
 	 * @param limiter the limiter whose lanes are shown and changed
 	 * @param configuration the effective configuration, secrets already redacted
 	 * @param busiestTenants how many of the busiest tenants to show
 	 */
 	public DeepSeekEndpoint(DeepSeekLimiter limiter, Supplier<Map<String, Object>> configuration, int busiestTenants) {
+		this(limiter, configuration, busiestTenants, null);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param limiter the limiter whose lanes are shown and changed
+	 * @param configuration the effective configuration, secrets already redacted
+	 * @param busiestTenants how many of the busiest tenants to show
+	 * @param tenantCosts the tokens and cost of each tenant, or {@code null} for none
+	 */
+	public DeepSeekEndpoint(DeepSeekLimiter limiter, Supplier<Map<String, Object>> configuration, int busiestTenants,
+			@Nullable TenantCostBoard tenantCosts) {
 		this.limiter = Objects.requireNonNull(limiter, "limiter must not be null");
 		this.configuration = Objects.requireNonNull(configuration, "configuration must not be null");
 		this.busiestTenants = busiestTenants;
+		this.tenantCosts = tenantCosts;
 	}
 
 	/**
@@ -72,7 +89,17 @@ public class DeepSeekEndpoint {
 		AdaptiveDescriptor adaptive = new AdaptiveDescriptor(config.decreaseFactor(), config.successesPerIncrease(),
 				config.learntLimitTtl());
 		return new DeepSeekDescriptor(lanes, queue, adaptive, this.limiter.busiestTenants(this.busiestTenants),
-				this.configuration.get());
+				tenantCosts(), this.configuration.get());
+	}
+
+	private @Nullable TenantCostsDescriptor tenantCosts() {
+		TenantCostBoard board = this.tenantCosts;
+		if (board == null) {
+			return null;
+		}
+		return new TenantCostsDescriptor(
+				board.byTokens(this.busiestTenants).stream().map(TenantCostDescriptor::of).toList(),
+				board.byCost(this.busiestTenants).stream().map(TenantCostDescriptor::of).toList());
 	}
 
 	/**
@@ -104,10 +131,45 @@ public class DeepSeekEndpoint {
 	 * @param queue the queue in front of the lanes
 	 * @param adaptive how the lanes learn the account's real limit
 	 * @param busiestTenants the tenants holding the most permits, by pseudonymized id
+	 * @param tenantCosts the tenants using the most tokens and costing the most, or
+	 * {@code null} when they are not counted
 	 * @param configuration the effective configuration, secrets redacted
 	 */
 	public record DeepSeekDescriptor(List<LaneDescriptor> lanes, QueueDescriptor queue, AdaptiveDescriptor adaptive,
-			List<TenantUsage> busiestTenants, Map<String, Object> configuration) implements OperationResponseBody {
+			List<TenantUsage> busiestTenants, @Nullable TenantCostsDescriptor tenantCosts,
+			Map<String, Object> configuration) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The busiest tenants since the application started.
+	 *
+	 * @param byTokens the tenants using the most tokens, busiest first
+	 * @param byCost the tenants costing the most, costliest first
+	 */
+	public record TenantCostsDescriptor(List<TenantCostDescriptor> byTokens, List<TenantCostDescriptor> byCost) {
+
+	}
+
+	/**
+	 * One tenant's tokens and cost.
+	 *
+	 * @param tenant the pseudonymized {@code user_id}
+	 * @param tokens the input and output tokens, at most {@code overestimate} too many
+	 * @param overestimate the tokens that may belong to tenants this one took the place
+	 * of
+	 * @param cacheHitTokens the input tokens served from DeepSeek's cache
+	 * @param cacheMissTokens the input tokens not found in the cache
+	 * @param cacheHitRatio the share of input tokens served from the cache
+	 * @param cost the cost by currency
+	 */
+	public record TenantCostDescriptor(String tenant, long tokens, long overestimate, long cacheHitTokens,
+			long cacheMissTokens, double cacheHitRatio, Map<String, Double> cost) {
+
+		static TenantCostDescriptor of(TenantCostBoard.TenantCost tenant) {
+			return new TenantCostDescriptor(tenant.tenant(), tenant.tokens(), tenant.overestimate(),
+					tenant.cacheHitTokens(), tenant.cacheMissTokens(), tenant.cacheHitRatio(), tenant.cost());
+		}
 
 	}
 

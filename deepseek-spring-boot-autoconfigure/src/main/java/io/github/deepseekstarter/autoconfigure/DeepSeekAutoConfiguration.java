@@ -35,10 +35,13 @@ import io.github.deepseekstarter.observability.CompositeDeepSeekObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -51,7 +54,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Auto-configuration of {@link DeepSeekTemplate}: a dedicated connection pool sized to
  * the account's limits, a web client pointed at DeepSeek, and the template.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration",
+		"io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
+		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration",
+		"io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, HttpClient.class })
 @EnableConfigurationProperties(DeepSeekProperties.class)
 public final class DeepSeekAutoConfiguration {
@@ -68,11 +75,36 @@ public final class DeepSeekAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	BulkheadRegistry deepSeekBulkheadRegistry() {
+		return BulkheadRegistry.ofDefaults();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetryRegistry deepSeekRetryRegistry() {
+		return RetryRegistry.ofDefaults();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DeepSeekLimiter deepSeekLimiter(DeepSeekProperties properties, ObjectProvider<AccountPermitsFactory> permits,
-			ObjectProvider<LimiterListener> listeners) {
+			ObjectProvider<LimiterListener> listeners, BulkheadRegistry bulkheads) {
 		return new DeepSeekLimiter(LimiterConfigs.from(properties),
-				permits.getIfAvailable(BulkheadAccountPermits::factory),
+				permits.getIfAvailable(() -> BulkheadAccountPermits.factory(bulkheads)),
 				CompositeLimiterListener.of(listeners.orderedStream().toList()));
+	}
+
+	/**
+	 * Puts the retry policy's own {@code Retry} in the registry, the application's when
+	 * it has one, so Resilience4j's metrics count its calls.
+	 */
+	@Bean
+	SmartInitializingSingleton deepSeekRetryRegistration(ObjectProvider<DeepSeekRetryPolicy> policy,
+			ObjectProvider<RetryRegistry> registry) {
+		return () -> policy.ifAvailable((retry) -> registry.ifAvailable((retries) -> {
+			retries.retry(DeepSeekRetryPolicy.NAME);
+			retries.replace(DeepSeekRetryPolicy.NAME, retry.retry());
+		}));
 	}
 
 	@Bean

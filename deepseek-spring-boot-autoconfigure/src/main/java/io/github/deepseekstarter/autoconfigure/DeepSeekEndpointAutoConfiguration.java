@@ -18,7 +18,9 @@ package io.github.deepseekstarter.autoconfigure;
 
 import io.github.deepseekstarter.actuate.DeepSeekEndpoint;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.observability.TenantCostBoard;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,7 +33,7 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@code deepseek} actuator endpoint, present when it is
  * exposed ({@code management.endpoints.web.exposure.include=deepseek}).
  */
-@AutoConfiguration(after = DeepSeekAutoConfiguration.class)
+@AutoConfiguration(after = { DeepSeekAutoConfiguration.class, DeepSeekMetricsAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean({ DeepSeekLimiter.class, DeepSeekProperties.class })
 @ConditionalOnAvailableEndpoint(DeepSeekEndpoint.class)
@@ -41,8 +43,10 @@ public final class DeepSeekEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DeepSeekEndpoint deepSeekEndpoint(DeepSeekLimiter limiter, DeepSeekProperties properties) {
-		return new DeepSeekEndpoint(limiter, () -> RedactedConfiguration.of(properties), BUSIEST_TENANTS);
+	DeepSeekEndpoint deepSeekEndpoint(DeepSeekLimiter limiter, DeepSeekProperties properties,
+			ObjectProvider<TenantCostBoard> tenantCosts) {
+		return new DeepSeekEndpoint(limiter, () -> RedactedConfiguration.of(properties), BUSIEST_TENANTS,
+				tenantCosts.getIfAvailable());
 	}
 
 }

@@ -18,11 +18,16 @@ package io.github.deepseekstarter.autoconfigure;
 
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.observability.DeepSeekLaneMetrics;
+import io.github.deepseekstarter.observability.DeepSeekObservationConvention;
 import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
 import io.github.deepseekstarter.observability.MicrometerLimiterListener;
+import io.github.deepseekstarter.observability.TenantCostBoard;
 import io.github.deepseekstarter.observability.TenantTags;
-import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetricsPublisher;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetricsPublisher;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -30,9 +35,11 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,7 +51,11 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = DeepSeekAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadMetricsAutoConfiguration",
+		"io.github.resilience4j.springboot3.retry.autoconfigure.RetryMetricsAutoConfiguration",
+		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadMetricsAutoConfiguration",
+		"io.github.resilience4j.springboot.retry.autoconfigure.RetryMetricsAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @EnableConfigurationProperties(DeepSeekMetricsProperties.class)
@@ -52,12 +63,36 @@ public final class DeepSeekMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@SuppressWarnings("removal")
 	MicrometerDeepSeekObserver deepSeekMetricsObserver(MeterRegistry meterRegistry,
-			ObjectProvider<ObservationRegistry> observationRegistry, DeepSeekMetricsProperties properties) {
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<DeepSeekObservationConvention> convention, ObjectProvider<DeepSeekProperties> deepSeek,
+			ObjectProvider<TenantCostBoard> tenantBoard, DeepSeekMetricsProperties properties) {
 		DeepSeekMetricsProperties.TenantTags tenants = properties.getTenantTags();
-		return new MicrometerDeepSeekObserver(meterRegistry,
-				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				tenants.isEnabled() ? TenantTags.capped(tenants.getMax()) : TenantTags.disabled());
+		MicrometerDeepSeekObserver.Builder observer = MicrometerDeepSeekObserver.builder(meterRegistry)
+			.observations(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.tenantTags(tenants.isEnabled() ? TenantTags.capped(tenants.getMax()) : TenantTags.disabled())
+			.convention(convention.getIfAvailable())
+			.legacyNames(properties.isLegacyNames())
+			.prices(PriceTables.from(properties))
+			.tenantBoard(tenantBoard.getIfAvailable());
+		DeepSeekProperties client = deepSeek.getIfAvailable();
+		if (client != null) {
+			observer.server(client.getBaseUrl());
+		}
+		return observer.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "deepseek.metrics.tenant-board.enabled", matchIfMissing = true)
+	TenantCostBoard deepSeekTenantCostBoard(DeepSeekMetricsProperties properties) {
+		int capacity = properties.getTenantBoard().getCapacity();
+		if (capacity < 1) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.metrics.tenant-board.capacity", capacity,
+					"must be at least 1");
+		}
+		return new TenantCostBoard(capacity);
 	}
 
 	@Bean
@@ -74,17 +109,23 @@ public final class DeepSeekMetricsAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(TaggedRetryMetrics.class)
-	@ConditionalOnBean(DeepSeekRetryPolicy.class)
-	static class RetryMetricsConfiguration {
+	@ConditionalOnClass({ TaggedBulkheadMetrics.class, TaggedRetryMetrics.class })
+	static class Resilience4jMetricsConfiguration {
+
+		// An application using Resilience4j's Spring Boot integration publishes its
+		// registries' meters itself, with a publisher (the default) or a binder; these
+		// binders then back off, and the lanes' bulkheads are in that registry.
+		@Bean
+		@ConditionalOnMissingBean({ TaggedBulkheadMetrics.class, TaggedBulkheadMetricsPublisher.class })
+		@ConditionalOnBean(BulkheadRegistry.class)
+		TaggedBulkheadMetrics deepSeekBulkheadMetrics(BulkheadRegistry registry) {
+			return TaggedBulkheadMetrics.ofBulkheadRegistry(registry);
+		}
 
 		@Bean
-		@ConditionalOnMissingBean(name = "deepSeekRetryMetrics")
-		TaggedRetryMetrics deepSeekRetryMetrics(DeepSeekRetryPolicy policy) {
-			// The registry holds the policy's own Retry, so the meters count its calls.
-			RetryRegistry registry = RetryRegistry.ofDefaults();
-			registry.retry(DeepSeekRetryPolicy.NAME);
-			registry.replace(DeepSeekRetryPolicy.NAME, policy.retry());
+		@ConditionalOnMissingBean({ TaggedRetryMetrics.class, TaggedRetryMetricsPublisher.class })
+		@ConditionalOnBean(RetryRegistry.class)
+		TaggedRetryMetrics deepSeekRetryMetrics(RetryRegistry registry) {
 			return TaggedRetryMetrics.ofRetryRegistry(registry);
 		}
 

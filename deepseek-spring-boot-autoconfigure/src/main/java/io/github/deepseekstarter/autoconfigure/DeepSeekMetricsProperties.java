@@ -16,7 +16,15 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Metrics of the DeepSeek client.
@@ -26,8 +34,150 @@ public class DeepSeekMetricsProperties {
 
 	private final TenantTags tenantTags = new TenantTags();
 
+	/**
+	 * Whether the names of earlier releases are recorded too: the gen_ai.system tag, the
+	 * cache_hit, cache_miss and reasoning values of gen_ai.token.type and the
+	 * deepseek.time.to.first.token timer.
+	 */
+	private boolean legacyNames;
+
+	/**
+	 * Token prices per model or lane, overriding DeepSeek's published prices that are the
+	 * defaults; an entry replaces only the fields it sets.
+	 */
+	private final Map<String, Price> prices = new LinkedHashMap<>();
+
+	private final TenantBoard tenantBoard = new TenantBoard();
+
 	public TenantTags getTenantTags() {
 		return this.tenantTags;
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(reason = "The names of the OpenTelemetry GenAI conventions as released in v1.41 "
+			+ "replace them; this switch goes in the next release", since = "0.1.0")
+	public boolean isLegacyNames() {
+		return this.legacyNames;
+	}
+
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public void setLegacyNames(boolean legacyNames) {
+		this.legacyNames = legacyNames;
+	}
+
+	public Map<String, Price> getPrices() {
+		return this.prices;
+	}
+
+	public TenantBoard getTenantBoard() {
+		return this.tenantBoard;
+	}
+
+	/**
+	 * The price of one model's tokens.
+	 */
+	public static class Price {
+
+		/**
+		 * Price of a million input tokens served from DeepSeek's context cache.
+		 */
+		private @Nullable BigDecimal cacheHitInput;
+
+		/**
+		 * Price of a million input tokens not found in the cache.
+		 */
+		private @Nullable BigDecimal cacheMissInput;
+
+		/**
+		 * Price of a million output tokens, reasoning included.
+		 */
+		private @Nullable BigDecimal output;
+
+		/**
+		 * Currency of the prices, such as USD or CNY.
+		 */
+		private @Nullable String currency;
+
+		/**
+		 * Day the prices took effect.
+		 */
+		private @Nullable LocalDate effectiveDate;
+
+		public @Nullable BigDecimal getCacheHitInput() {
+			return this.cacheHitInput;
+		}
+
+		public void setCacheHitInput(@Nullable BigDecimal cacheHitInput) {
+			this.cacheHitInput = cacheHitInput;
+		}
+
+		public @Nullable BigDecimal getCacheMissInput() {
+			return this.cacheMissInput;
+		}
+
+		public void setCacheMissInput(@Nullable BigDecimal cacheMissInput) {
+			this.cacheMissInput = cacheMissInput;
+		}
+
+		public @Nullable BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(@Nullable BigDecimal output) {
+			this.output = output;
+		}
+
+		public @Nullable String getCurrency() {
+			return this.currency;
+		}
+
+		public void setCurrency(@Nullable String currency) {
+			this.currency = currency;
+		}
+
+		public @Nullable LocalDate getEffectiveDate() {
+			return this.effectiveDate;
+		}
+
+		public void setEffectiveDate(@Nullable LocalDate effectiveDate) {
+			this.effectiveDate = effectiveDate;
+		}
+
+	}
+
+	/**
+	 * The board of the busiest tenants by tokens and cost, shown by the deepseek
+	 * endpoint.
+	 */
+	public static class TenantBoard {
+
+		/**
+		 * Whether each tenant's tokens and cost are counted for the deepseek endpoint.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of tenants counted at once; a new tenant takes the place of the
+		 * one with the fewest tokens.
+		 */
+		private int capacity = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
 	}
 
 	/**

@@ -18,6 +18,7 @@ package io.github.deepseekstarter.client;
 
 import java.util.Locale;
 
+import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
@@ -105,6 +106,22 @@ final class AnthropicAdapter implements ProtocolAdapter<MessageRequest, Message,
 	@Override
 	public @Nullable TokenUsage usage(Message response) {
 		return (response.usage() != null) ? tokenUsage(response.usage()) : null;
+	}
+
+	@Override
+	public ResponseDetails responseDetails(Message response) {
+		return new ResponseDetails(response.id(), response.model(), ResponseDetailsOf.reason(response.stopReason()));
+	}
+
+	@Override
+	public @Nullable ResponseDetails chunkDetails(MessageStreamEvent event) {
+		Message message = event.message();
+		if (message != null) {
+			return responseDetails(message);
+		}
+		MessageStreamEvent.Delta delta = event.delta();
+		return (delta != null && delta.stopReason() != null)
+				? new ResponseDetails(null, null, ResponseDetailsOf.reason(delta.stopReason())) : null;
 	}
 
 	@Override

@@ -29,6 +29,7 @@ import io.github.deepseekstarter.limit.Permit;
 import io.github.deepseekstarter.observability.CallInfo;
 import io.github.deepseekstarter.observability.CallObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
+import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseProgress;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
@@ -66,7 +67,10 @@ final class CallPipeline {
 	}
 
 	<Q, R> Mono<R> call(ProtocolAdapter<Q, R, ?> adapter, Q request, DeepSeekCallOptions options) {
-		return resolveUserId(adapter.userId(request)).flatMap((resolved) -> Mono.deferContextual((context) -> {
+		// flatMapMany, not flatMap: Mono#flatMap completes on the inner value, before the
+		// permit is given back at the inner's completion; a caller that goes on at once
+		// (a tool loop's next step) would still find the permit held.
+		return resolveUserId(adapter.userId(request)).flatMapMany((resolved) -> Mono.deferContextual((context) -> {
 			String userId = resolved.orElse(null);
 			String model = model(adapter, request);
 			CallObserver call = this.observer.start(callInfo(adapter, model, false, userId), context);
@@ -74,7 +78,7 @@ final class CallPipeline {
 					this.retry
 						.apply(this.limiter.withPermitMono(admission(model, userId, options), (permit) -> report(permit,
 								complete(adapter, adapter.body(request, permit.model(), userId, false), call)))));
-		}));
+		})).singleOrEmpty();
 	}
 
 	<Q, C> Flux<C> stream(ProtocolAdapter<Q, ?, C> adapter, Q request, DeepSeekCallOptions options) {
@@ -96,6 +100,10 @@ final class CallPipeline {
 			.doOnNext((response) -> {
 				call.onResponse(200);
 				call.onFirstByte(progress.metadata());
+				ResponseDetails details = adapter.responseDetails(response);
+				if (details != null) {
+					call.onResponseDetails(details);
+				}
 				TokenUsage usage = adapter.usage(response);
 				if (usage != null) {
 					call.onUsage(usage);
@@ -112,6 +120,10 @@ final class CallPipeline {
 			observation.firstEvent(progress);
 			boolean hadToken = decoder.hasToken();
 			C element = decoder.decode(event, progress.metadata());
+			ResponseDetails details = (element != null) ? adapter.chunkDetails(element) : null;
+			if (details != null) {
+				call.onResponseDetails(details);
+			}
 			if (!hadToken && decoder.hasToken()) {
 				call.onFirstToken();
 			}
@@ -152,9 +164,8 @@ final class CallPipeline {
 		return this.userIds.userId(explicit).map(Optional::of).defaultIfEmpty(Optional.empty());
 	}
 
-	private static CallInfo callInfo(ProtocolAdapter<?, ?, ?> adapter, String model, boolean stream,
-			@Nullable String userId) {
-		return new CallInfo("chat", adapter.protocol().wireName(), model, stream, userId);
+	private CallInfo callInfo(ProtocolAdapter<?, ?, ?> adapter, String model, boolean stream, @Nullable String userId) {
+		return new CallInfo("chat", adapter.protocol().wireName(), model, this.limiter.laneOf(model), stream, userId);
 	}
 
 	private static Admission admission(String model, @Nullable String userId, DeepSeekCallOptions options) {

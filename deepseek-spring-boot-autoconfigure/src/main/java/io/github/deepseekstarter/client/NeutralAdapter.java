@@ -17,6 +17,7 @@
 package io.github.deepseekstarter.client;
 
 import io.github.deepseekstarter.DeepSeekException;
+import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.ServerSentEvent;
@@ -79,6 +80,17 @@ final class NeutralAdapter<Q, R, C> implements ProtocolAdapter<ChatRequest, Chat
 	@Override
 	public @Nullable TokenUsage usage(ChatResponse response) {
 		return response.usage();
+	}
+
+	@Override
+	public ResponseDetails responseDetails(ChatResponse response) {
+		return new ResponseDetails(response.id(), response.model(), ResponseDetailsOf.reason(response.finishReason()));
+	}
+
+	@Override
+	public @Nullable ResponseDetails chunkDetails(ChatDelta delta) {
+		return (delta.finishReason() != null)
+				? new ResponseDetails(null, null, ResponseDetailsOf.reason(delta.finishReason())) : null;
 	}
 
 	@Override

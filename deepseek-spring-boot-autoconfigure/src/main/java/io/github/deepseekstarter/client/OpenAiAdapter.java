@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.client;
 
+import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
@@ -74,6 +75,11 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 			// Stream options are refused on a call that does not stream.
 			body.remove("stream_options");
 		}
+		else if (!body.has("stream_options") || body.get("stream_options").isNull()) {
+			// Without the usage chunk a stream reports no tokens: metrics and cost
+			// accounting would miss it. A caller's own stream_options are kept as set.
+			body.putObject("stream_options").put("include_usage", true);
+		}
 		body.put("stream", stream);
 		return this.mapper.writeValueAsBytes(body);
 	}
@@ -86,6 +92,18 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 	@Override
 	public @Nullable TokenUsage usage(ChatCompletion response) {
 		return (response.usage() != null) ? tokenUsage(response.usage()) : null;
+	}
+
+	@Override
+	public ResponseDetails responseDetails(ChatCompletion response) {
+		return new ResponseDetails(response.id(), response.model(),
+				ResponseDetailsOf.reasons(response.choices(), ChatCompletion.Choice::finishReason));
+	}
+
+	@Override
+	public ResponseDetails chunkDetails(ChatCompletionChunk chunk) {
+		return new ResponseDetails(chunk.id(), chunk.model(),
+				ResponseDetailsOf.reasons(chunk.choices(), ChatCompletionChunk.ChunkChoice::finishReason));
 	}
 
 	@Override

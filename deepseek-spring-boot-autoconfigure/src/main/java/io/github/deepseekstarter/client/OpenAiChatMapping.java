@@ -48,10 +48,7 @@ final class OpenAiChatMapping implements ChatMapping<ChatCompletionRequest, Chat
 			.temperature(request.temperature())
 			.topP(request.topP())
 			.stop(request.stop())
-			.userId(request.userId())
-			// The neutral stream always ends with the usage, as the Anthropic format's
-			// does.
-			.streamOptions(ChatCompletionRequest.StreamOptions.INCLUDE_USAGE);
+			.userId(request.userId());
 		if (request.system() != null) {
 			builder.message(ChatMessage.system(request.system()));
 		}

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.client;
 
+import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,25 @@ interface ProtocolAdapter<Q, R, C> {
 	 * @return the usage, or {@code null}
 	 */
 	@Nullable TokenUsage usage(R response);
+
+	/**
+	 * The id, model and finish reasons an answer carries, for observability.
+	 * @param response the answer
+	 * @return the details, or {@code null} when the answer carries none
+	 */
+	default @Nullable ResponseDetails responseDetails(R response) {
+		return null;
+	}
+
+	/**
+	 * The id, model and finish reasons one element of a stream carries, for
+	 * observability.
+	 * @param chunk the element
+	 * @return the details, or {@code null} when the element carries none
+	 */
+	default @Nullable ResponseDetails chunkDetails(C chunk) {
+		return null;
+	}
 
 	/**
 	 * A decoder for one stream.

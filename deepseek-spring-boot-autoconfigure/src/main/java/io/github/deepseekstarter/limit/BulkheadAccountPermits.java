@@ -20,6 +20,7 @@ import java.time.Duration;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,7 +47,21 @@ public final class BulkheadAccountPermits implements AccountPermits {
 	 * @param limit the initial limit
 	 */
 	public BulkheadAccountPermits(String lane, int limit) {
-		this.bulkhead = Bulkhead.of("deepseek-" + lane, config(limit));
+		this.bulkhead = Bulkhead.of(bulkheadName(lane), config(limit));
+		this.target = limit;
+	}
+
+	/**
+	 * Creates the permits of a lane, their bulkhead registered in a registry, so
+	 * Resilience4j's metrics and tools see it beside the application's own bulkheads.
+	 * @param lane the lane name
+	 * @param limit the initial limit
+	 * @param registry the registry, where a bulkhead of the same name is replaced
+	 */
+	public BulkheadAccountPermits(String lane, int limit, BulkheadRegistry registry) {
+		String name = bulkheadName(lane);
+		registry.remove(name);
+		this.bulkhead = registry.bulkhead(name, config(limit));
 		this.target = limit;
 	}
 
@@ -56,6 +71,24 @@ public final class BulkheadAccountPermits implements AccountPermits {
 	 */
 	public static AccountPermitsFactory factory() {
 		return (lane, limit, permitsFreed) -> new BulkheadAccountPermits(lane, limit);
+	}
+
+	/**
+	 * Returns a factory of local permits whose bulkheads are registered in a registry.
+	 * @param registry the registry
+	 * @return the factory
+	 */
+	public static AccountPermitsFactory factory(BulkheadRegistry registry) {
+		return (lane, limit, permitsFreed) -> new BulkheadAccountPermits(lane, limit, registry);
+	}
+
+	/**
+	 * The name of a lane's bulkhead.
+	 * @param lane the lane name
+	 * @return {@code deepseek-} and the lane name
+	 */
+	public static String bulkheadName(String lane) {
+		return "deepseek-" + lane;
 	}
 
 	/**

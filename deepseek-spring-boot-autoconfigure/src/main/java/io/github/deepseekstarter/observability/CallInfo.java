@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.observability;
 
+import io.github.deepseekstarter.limit.LimiterConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +25,22 @@ import org.jspecify.annotations.Nullable;
  * @param operation the operation, {@code chat}
  * @param protocol the wire format, {@code openai} or {@code anthropic}
  * @param model the model requested
+ * @param lane the lane the model runs in: its own, its alias's, or the default lane
  * @param stream whether the answer is streamed
  * @param userId the pseudonymized {@code user_id} sent with the call, if any; never a raw
  * identity
  */
-public record CallInfo(String operation, String protocol, String model, boolean stream, @Nullable String userId) {
+public record CallInfo(String operation, String protocol, String model, String lane, boolean stream,
+		@Nullable String userId) {
+
+	/**
+	 * The model as meters may name it: the model requested when it has a lane of its own
+	 * or is an alias of one, else the lane's name, so a caller's arbitrary model string
+	 * never becomes a new tag value.
+	 * @return the bounded model name
+	 */
+	public String meteredModel() {
+		return LimiterConfig.DEFAULT_LANE.equals(this.lane) ? this.lane : this.model;
+	}
 
 }

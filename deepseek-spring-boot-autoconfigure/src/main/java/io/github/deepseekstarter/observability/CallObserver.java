@@ -53,6 +53,15 @@ public interface CallObserver {
 	}
 
 	/**
+	 * The answer, or a chunk of a streamed answer, told its id, model or finish reasons;
+	 * called before {@link #onFirstToken()} and {@link #onUsage(TokenUsage)} for the same
+	 * chunk.
+	 * @param details what the answer or chunk carries
+	 */
+	default void onResponseDetails(ResponseDetails details) {
+	}
+
+	/**
 	 * The server reported the call's token usage.
 	 * @param usage the usage
 	 */

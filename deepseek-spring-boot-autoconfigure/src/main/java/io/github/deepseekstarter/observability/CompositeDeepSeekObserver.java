@@ -65,6 +65,11 @@ public final class CompositeDeepSeekObserver implements DeepSeekObserver {
 		}
 
 		@Override
+		public void onResponseDetails(ResponseDetails details) {
+			this.calls.forEach((call) -> call.onResponseDetails(details));
+		}
+
+		@Override
 		public void onFirstToken() {
 			this.calls.forEach(CallObserver::onFirstToken);
 		}

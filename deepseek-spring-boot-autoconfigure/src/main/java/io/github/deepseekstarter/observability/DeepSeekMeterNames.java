@@ -17,18 +17,34 @@
 package io.github.deepseekstarter.observability;
 
 /**
- * Names of the meters, tags and observation the DeepSeek client records. The
- * {@code gen_ai.*} names follow the OpenTelemetry semantic conventions for generative AI
- * clients, as Spring AI does; the {@code deepseek.*} names cover what is particular to
- * DeepSeek's account lanes and keep-alive protocol.
+ * Names of the meters, tags, span attributes and observation the DeepSeek client records.
+ * The {@code gen_ai.*}, {@code server.*} and {@code error.type} names are those of the
+ * OpenTelemetry semantic conventions for generative AI clients as released in v1.41
+ * ({@code docs/gen-ai/gen-ai-metrics.md}, {@code gen-ai-spans.md},
+ * {@code model/gen-ai/registry.yaml}); the {@code deepseek.*} names cover what is
+ * particular to DeepSeek: account lanes, keep-alives, cache and reasoning tokens, cost.
  */
 public final class DeepSeekMeterNames {
 
 	/** Timer of each call, from its start to its last byte, queueing included. */
 	public static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
 
-	/** Distribution summary of the tokens each call used, by token type. */
+	/**
+	 * Distribution summary of the tokens each call used, by token type input or output.
+	 */
 	public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
+
+	/** Timer from a streamed call's start to its first chunk. */
+	public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
+
+	/**
+	 * Distribution summary of the parts of the input and output tokens DeepSeek bills or
+	 * reports apart: {@code cache_read}, {@code cache_miss} and {@code reasoning}.
+	 */
+	public static final String TOKEN_DETAILS = "deepseek.client.token.usage";
+
+	/** Counter of what the calls cost at the configured prices, per lane and currency. */
+	public static final String COST = "deepseek.client.cost";
 
 	/** Gauge of the permits held by running requests, per lane. */
 	public static final String LANE_IN_USE = "deepseek.lane.permits.in.use";
@@ -60,7 +76,12 @@ public final class DeepSeekMeterNames {
 	/** Timer of DeepSeek's queue time: the wait until the first byte not a keep-alive. */
 	public static final String SERVER_QUEUE_TIME = "deepseek.server.queue.time";
 
-	/** Timer from a streamed call's start to its first generated token. */
+	/**
+	 * Timer from a streamed call's start to its first generated token.
+	 * @deprecated since 0.1.0 in favour of {@link #TIME_TO_FIRST_CHUNK}; recorded only
+	 * with {@code deepseek.metrics.legacy-names=true}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public static final String TIME_TO_FIRST_TOKEN = "deepseek.time.to.first.token";
 
 	/** Name of the observation of each call. */
@@ -69,16 +90,42 @@ public final class DeepSeekMeterNames {
 	/** Tag of the operation, {@code chat}. */
 	public static final String TAG_OPERATION = "gen_ai.operation.name";
 
-	/** Tag of the AI system, always {@code deepseek}. */
+	/** Tag of the provider, always {@value #PROVIDER}. */
+	public static final String TAG_PROVIDER = "gen_ai.provider.name";
+
+	/**
+	 * Tag of the AI system, renamed {@link #TAG_PROVIDER} by the conventions in v1.37.
+	 * @deprecated since 0.1.0 in favour of {@link #TAG_PROVIDER}; added only with
+	 * {@code deepseek.metrics.legacy-names=true}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public static final String TAG_SYSTEM = "gen_ai.system";
 
-	/** Tag of the model requested (on the {@code gen_ai.*} meters). */
+	/**
+	 * Tag of the model requested: its name when it has a lane of its own or is an alias
+	 * of one, else the lane's name.
+	 */
 	public static final String TAG_REQUEST_MODEL = "gen_ai.request.model";
 
-	/** Tag of the token type on {@link #TOKEN_USAGE}. */
+	/** Tag of the model that answered, {@value #NONE} when no answer named one. */
+	public static final String TAG_RESPONSE_MODEL = "gen_ai.response.model";
+
+	/** Tag of the host calls are sent to. */
+	public static final String TAG_SERVER_ADDRESS = "server.address";
+
+	/** Tag of the port calls are sent to. */
+	public static final String TAG_SERVER_PORT = "server.port";
+
+	/** Tag of the token type on {@link #TOKEN_USAGE}: {@code input} or {@code output}. */
 	public static final String TAG_TOKEN_TYPE = "gen_ai.token.type";
 
-	/** Tag of the model or lane (on the {@code deepseek.*} meters). */
+	/**
+	 * Tag of the token type on {@link #TOKEN_DETAILS}: {@code cache_read},
+	 * {@code cache_miss} or {@code reasoning}.
+	 */
+	public static final String TAG_TOKEN_DETAIL = "deepseek.token.type";
+
+	/** Tag of the lane (on the {@code deepseek.*} meters). */
 	public static final String TAG_MODEL = "model";
 
 	/** Tag of the wire format, {@code openai} or {@code anthropic}. */
@@ -87,7 +134,7 @@ public final class DeepSeekMeterNames {
 	/** Tag of a call's outcome: {@code success}, {@code error} or {@code cancelled}. */
 	public static final String TAG_OUTCOME = "outcome";
 
-	/** Tag of the failure's class name, {@code none} for a call that did not fail. */
+	/** Tag of the failure's class name, {@value #NONE} for a call that did not fail. */
 	public static final String TAG_ERROR_TYPE = "error.type";
 
 	/** Tag of a local rejection's reason: {@code queue_full} or {@code queue_timeout}. */
@@ -99,8 +146,41 @@ public final class DeepSeekMeterNames {
 	/** Tag of the pseudonymized tenant, present only when tenant tags are enabled. */
 	public static final String TAG_TENANT = "tenant";
 
-	/** The value of {@link #TAG_SYSTEM}. */
-	public static final String SYSTEM = "deepseek";
+	/** Tag of the currency of {@link #COST}. */
+	public static final String TAG_CURRENCY = "currency";
+
+	/** Span attribute: whether the call was streamed. */
+	public static final String ATTRIBUTE_REQUEST_STREAM = "gen_ai.request.stream";
+
+	/** Span attribute: the completion's id. */
+	public static final String ATTRIBUTE_RESPONSE_ID = "gen_ai.response.id";
+
+	/** Span attribute: why generation stopped, one reason per choice, comma separated. */
+	public static final String ATTRIBUTE_FINISH_REASONS = "gen_ai.response.finish_reasons";
+
+	/** Span attribute: the input tokens, cache reads included. */
+	public static final String ATTRIBUTE_INPUT_TOKENS = "gen_ai.usage.input_tokens";
+
+	/** Span attribute: the output tokens, reasoning included. */
+	public static final String ATTRIBUTE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
+
+	/** Span attribute: the input tokens served from DeepSeek's context cache. */
+	public static final String ATTRIBUTE_CACHE_READ_TOKENS = "gen_ai.usage.cache_read.input_tokens";
+
+	/** Span attribute: the output tokens of the chain of thought. */
+	public static final String ATTRIBUTE_REASONING_TOKENS = "gen_ai.usage.reasoning.output_tokens";
+
+	/** Span attribute: a stream's time to first chunk, in seconds. */
+	public static final String ATTRIBUTE_TIME_TO_FIRST_CHUNK = "gen_ai.response.time_to_first_chunk";
+
+	/** Span attribute: the keep-alives received while DeepSeek queued the call. */
+	public static final String ATTRIBUTE_KEEP_ALIVES = "deepseek.keepalives";
+
+	/** The value of {@link #TAG_PROVIDER}, a well-known value of the conventions. */
+	public static final String PROVIDER = "deepseek";
+
+	/** The value of a tag whose subject is absent (no error, no response model). */
+	public static final String NONE = "none";
 
 	private DeepSeekMeterNames() {
 	}

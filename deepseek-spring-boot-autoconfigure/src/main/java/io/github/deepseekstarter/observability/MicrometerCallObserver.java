@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.observability;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -33,9 +34,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class MicrometerCallObserver implements CallObserver {
 
+	private final MicrometerDeepSeekObserver settings;
+
 	private final MeterRegistry meters;
 
+	private final CallInfo call;
+
+	private final DeepSeekObservationContext context;
+
 	private final Observation observation;
+
+	private final @Nullable String tenant;
 
 	private final Tags genAiTags;
 
@@ -43,24 +52,34 @@ final class MicrometerCallObserver implements CallObserver {
 
 	private final long startNanos;
 
+	private final AtomicBoolean firstChunk = new AtomicBoolean();
+
 	private final AtomicBoolean firstToken = new AtomicBoolean();
 
 	private final AtomicBoolean ended = new AtomicBoolean();
 
-	MicrometerCallObserver(MeterRegistry meters, CallInfo call, @Nullable String tenant, Observation observation) {
-		this.meters = meters;
+	MicrometerCallObserver(MicrometerDeepSeekObserver settings, DeepSeekObservationContext context,
+			Observation observation, @Nullable String tenant) {
+		this.settings = settings;
+		this.meters = settings.meters();
+		this.call = context.getCall();
+		this.context = context;
 		this.observation = observation;
-		Tags genAi = Tags.of(DeepSeekMeterNames.TAG_OPERATION, call.operation(), DeepSeekMeterNames.TAG_SYSTEM,
-				DeepSeekMeterNames.SYSTEM, DeepSeekMeterNames.TAG_REQUEST_MODEL, call.model(),
-				DeepSeekMeterNames.TAG_PROTOCOL, call.protocol());
-		Tags lane = Tags.of(DeepSeekMeterNames.TAG_MODEL, call.model(), DeepSeekMeterNames.TAG_PROTOCOL,
-				call.protocol());
+		this.tenant = tenant;
+		Tags genAi = Tags.of(DeepSeekMeterNames.TAG_OPERATION, this.call.operation(), DeepSeekMeterNames.TAG_PROVIDER,
+				DeepSeekMeterNames.PROVIDER, DeepSeekMeterNames.TAG_REQUEST_MODEL, this.call.meteredModel(),
+				DeepSeekMeterNames.TAG_SERVER_ADDRESS, context.getServerAddress(), DeepSeekMeterNames.TAG_SERVER_PORT,
+				Integer.toString(context.getServerPort()), DeepSeekMeterNames.TAG_PROTOCOL, this.call.protocol());
+		if (settings.legacyNames()) {
+			genAi = genAi.and(DeepSeekMeterNames.TAG_SYSTEM, DeepSeekMeterNames.PROVIDER);
+		}
 		if (tenant != null) {
 			genAi = genAi.and(DeepSeekMeterNames.TAG_TENANT, tenant);
 		}
 		this.genAiTags = genAi;
-		this.laneTags = lane;
-		this.startNanos = meters.config().clock().monotonicTime();
+		this.laneTags = Tags.of(DeepSeekMeterNames.TAG_MODEL, this.call.lane(), DeepSeekMeterNames.TAG_PROTOCOL,
+				this.call.protocol());
+		this.startNanos = this.meters.config().clock().monotonicTime();
 	}
 
 	@Override
@@ -85,38 +104,86 @@ final class MicrometerCallObserver implements CallObserver {
 			.tags(this.laneTags)
 			.register(this.meters)
 			.record(metadata.firstByteWait());
-		this.observation.highCardinalityKeyValue("deepseek.keepalives", Integer.toString(metadata.keepAlives()));
+		this.context.setKeepAlives(metadata.keepAlives());
 	}
 
 	@Override
+	public void onResponseDetails(ResponseDetails details) {
+		this.context.addDetails(details);
+		if (this.call.stream() && this.firstChunk.compareAndSet(false, true)) {
+			long elapsed = elapsedNanos();
+			this.context.setTimeToFirstChunk(Duration.ofNanos(elapsed));
+			Timer.builder(DeepSeekMeterNames.TIME_TO_FIRST_CHUNK)
+				.description("Time from the start of a streamed call to its first chunk")
+				.tags(responseTags())
+				.register(this.meters)
+				.record(elapsed, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	@Override
+	@SuppressWarnings("removal")
 	public void onFirstToken() {
 		if (this.firstToken.compareAndSet(false, true)) {
-			Timer.builder(DeepSeekMeterNames.TIME_TO_FIRST_TOKEN)
-				.description("Time from the start of a streamed call to its first generated token")
-				.tags(this.laneTags)
-				.register(this.meters)
-				.record(elapsedNanos(), TimeUnit.NANOSECONDS);
+			if (this.settings.legacyNames()) {
+				Timer.builder(DeepSeekMeterNames.TIME_TO_FIRST_TOKEN)
+					.description("Time from the start of a streamed call to its first generated token (deprecated)")
+					.tags(this.laneTags)
+					.register(this.meters)
+					.record(elapsedNanos(), TimeUnit.NANOSECONDS);
+			}
 			this.observation.event(Observation.Event.of("deepseek.first.token", "first token"));
 		}
 	}
 
 	@Override
 	public void onUsage(TokenUsage usage) {
-		record("input", usage.input());
-		record("output", usage.output());
-		record("cache_hit", usage.cacheHit());
-		record("cache_miss", usage.cacheMiss());
-		record("reasoning", usage.reasoning());
-		this.observation.highCardinalityKeyValue("gen_ai.usage.input_tokens", Integer.toString(usage.input()));
-		this.observation.highCardinalityKeyValue("gen_ai.usage.output_tokens", Integer.toString(usage.output()));
+		this.context.setUsage(usage);
+		Tags tags = responseTags();
+		tokens(DeepSeekMeterNames.TOKEN_USAGE, "Tokens used by each call, by token type input or output", tags,
+				DeepSeekMeterNames.TAG_TOKEN_TYPE, "input", usage.input());
+		tokens(DeepSeekMeterNames.TOKEN_USAGE, "Tokens used by each call, by token type input or output", tags,
+				DeepSeekMeterNames.TAG_TOKEN_TYPE, "output", usage.output());
+		String details = "Parts of each call's input and output tokens: cache reads, cache misses, reasoning";
+		tokens(DeepSeekMeterNames.TOKEN_DETAILS, details, tags, DeepSeekMeterNames.TAG_TOKEN_DETAIL, "cache_read",
+				usage.cacheHit());
+		tokens(DeepSeekMeterNames.TOKEN_DETAILS, details, tags, DeepSeekMeterNames.TAG_TOKEN_DETAIL, "cache_miss",
+				usage.cacheMiss());
+		tokens(DeepSeekMeterNames.TOKEN_DETAILS, details, tags, DeepSeekMeterNames.TAG_TOKEN_DETAIL, "reasoning",
+				usage.reasoning());
+		if (this.settings.legacyNames()) {
+			String legacy = "Tokens used by each call, by token type (deprecated types)";
+			tokens(DeepSeekMeterNames.TOKEN_USAGE, legacy, tags, DeepSeekMeterNames.TAG_TOKEN_TYPE, "cache_hit",
+					usage.cacheHit());
+			tokens(DeepSeekMeterNames.TOKEN_USAGE, legacy, tags, DeepSeekMeterNames.TAG_TOKEN_TYPE, "cache_miss",
+					usage.cacheMiss());
+			tokens(DeepSeekMeterNames.TOKEN_USAGE, legacy, tags, DeepSeekMeterNames.TAG_TOKEN_TYPE, "reasoning",
+					usage.reasoning());
+		}
+		ModelPrice price = this.settings.prices().priceOf(this.call.model(), this.call.lane());
+		if (price != null) {
+			Counter.Builder cost = Counter.builder(DeepSeekMeterNames.COST)
+				.description("What the calls cost at the configured token prices")
+				.tag(DeepSeekMeterNames.TAG_MODEL, this.call.lane())
+				.tag(DeepSeekMeterNames.TAG_CURRENCY, price.currency());
+			if (this.tenant != null) {
+				cost.tag(DeepSeekMeterNames.TAG_TENANT, this.tenant);
+			}
+			cost.register(this.meters).increment(price.cost(usage).doubleValue());
+		}
+		TenantCostBoard board = this.settings.board();
+		if (board != null) {
+			String userId = this.call.userId();
+			board.record((userId != null) ? userId : TenantTags.NONE, usage, price);
+		}
 	}
 
-	private void record(String type, int tokens) {
-		DistributionSummary.builder(DeepSeekMeterNames.TOKEN_USAGE)
-			.description("Tokens used by each call, by token type")
+	private void tokens(String name, String description, Tags tags, String typeTag, String type, int tokens) {
+		DistributionSummary.builder(name)
+			.description(description)
 			.baseUnit("tokens")
-			.tags(this.genAiTags)
-			.tag(DeepSeekMeterNames.TAG_TOKEN_TYPE, type)
+			.tags(tags)
+			.tag(typeTag, type)
 			.register(this.meters)
 			.record(tokens);
 	}
@@ -126,21 +193,24 @@ final class MicrometerCallObserver implements CallObserver {
 		if (!this.ended.compareAndSet(false, true)) {
 			return;
 		}
-		String outcome = cancelled ? "cancelled" : (error != null) ? "error" : "success";
-		String errorType = (error != null) ? error.getClass().getSimpleName() : "none";
+		this.context.setCancelled(cancelled);
+		this.context.setError(error);
 		Timer.builder(DeepSeekMeterNames.OPERATION_DURATION)
 			.description("Duration of DeepSeek calls, from their start to their last byte, queueing included")
-			.tags(this.genAiTags)
-			.tag(DeepSeekMeterNames.TAG_OUTCOME, outcome)
-			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, errorType)
+			.tags(responseTags())
+			.tag(DeepSeekMeterNames.TAG_OUTCOME, DefaultDeepSeekObservationConvention.outcome(error, cancelled))
+			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, DefaultDeepSeekObservationConvention.errorType(error))
 			.register(this.meters)
 			.record(elapsedNanos(), TimeUnit.NANOSECONDS);
-		this.observation.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_OUTCOME, outcome);
-		this.observation.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_ERROR_TYPE, errorType);
 		if (error != null) {
 			this.observation.error(error);
 		}
 		this.observation.stop();
+	}
+
+	private Tags responseTags() {
+		return this.genAiTags.and(DeepSeekMeterNames.TAG_RESPONSE_MODEL,
+				DefaultDeepSeekObservationConvention.orNone(this.context.getResponseModel()));
 	}
 
 	private long elapsedNanos() {

@@ -16,23 +16,29 @@
 
 package io.github.deepseekstarter.observability;
 
+import java.net.URI;
 import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
 import reactor.util.context.ContextView;
 
 /**
- * Records each call in Micrometer: the {@code gen_ai.*} operation timer and token usage,
- * DeepSeek's upstream statuses, keep-alives, server queue time and time to first token
- * (see {@link DeepSeekMeterNames}), and an {@link Observation} per call whose parent is
- * the observation in the subscriber's Reactor context, so tracing sees each call as a
- * child span. Neither the meters nor the observation ever carry prompt or completion
- * content: this observer never sees it.
+ * Records each call in Micrometer: the {@code gen_ai.*} operation timer, token usage and
+ * time to first chunk, DeepSeek's cache and reasoning tokens, cost at the configured
+ * prices, upstream statuses, keep-alives and server queue time (see
+ * {@link DeepSeekMeterNames}), and an {@link Observation} per call, named by a
+ * {@link DeepSeekObservationConvention}, whose parent is the observation in the
+ * subscriber's Reactor context, so tracing sees each call as a child span. Neither the
+ * meters nor the observation carry prompt or completion content: this observer never sees
+ * it.
  */
 public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
+
+	private static final URI DEEPSEEK = URI.create("https://api.deepseek.com");
 
 	private final MeterRegistry meters;
 
@@ -40,12 +46,26 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 
 	private final TenantTags tenantTags;
 
+	private final String serverAddress;
+
+	private final int serverPort;
+
+	private final @Nullable DeepSeekObservationConvention convention;
+
+	private final DeepSeekObservationConvention defaultConvention;
+
+	private final boolean legacyNames;
+
+	private final PriceTable prices;
+
+	private final @Nullable TenantCostBoard board;
+
 	/**
 	 * Creates an observer recording meters only, without tenant tags.
 	 * @param meters the registry of the meters
 	 */
 	public MicrometerDeepSeekObserver(MeterRegistry meters) {
-		this(meters, ObservationRegistry.NOOP, TenantTags.disabled());
+		this(builder(meters));
 	}
 
 	/**
@@ -56,26 +76,174 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 	 * @param tenantTags whether and how the meters carry the tenant
 	 */
 	public MicrometerDeepSeekObserver(MeterRegistry meters, ObservationRegistry observations, TenantTags tenantTags) {
-		this.meters = Objects.requireNonNull(meters, "meters must not be null");
-		this.observations = Objects.requireNonNull(observations, "observations must not be null");
-		this.tenantTags = Objects.requireNonNull(tenantTags, "tenantTags must not be null");
+		this(builder(meters).observations(observations).tenantTags(tenantTags));
+	}
+
+	private MicrometerDeepSeekObserver(Builder builder) {
+		this.meters = builder.meters;
+		this.observations = builder.observations;
+		this.tenantTags = builder.tenantTags;
+		this.serverAddress = Objects.requireNonNullElse(builder.server.getHost(), "localhost");
+		this.serverPort = port(builder.server);
+		this.convention = builder.convention;
+		this.defaultConvention = new DefaultDeepSeekObservationConvention(builder.legacyNames);
+		this.legacyNames = builder.legacyNames;
+		this.prices = builder.prices;
+		this.board = builder.board;
+	}
+
+	/**
+	 * Returns a builder of an observer.
+	 * @param meters the registry of the meters
+	 * @return the builder
+	 */
+	public static Builder builder(MeterRegistry meters) {
+		return new Builder(meters);
 	}
 
 	@Override
 	public CallObserver start(CallInfo call, ContextView context) {
 		Observation parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		DeepSeekObservationContext observed = new DeepSeekObservationContext(call, this.serverAddress, this.serverPort);
 		Observation observation = Observation
-			.createNotStarted(DeepSeekMeterNames.OBSERVATION, Observation.Context::new, this.observations)
-			.contextualName(call.operation() + " " + call.model())
-			.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_OPERATION, call.operation())
-			.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_SYSTEM, DeepSeekMeterNames.SYSTEM)
-			.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_REQUEST_MODEL, call.model())
-			.lowCardinalityKeyValue(DeepSeekMeterNames.TAG_PROTOCOL, call.protocol())
-			.highCardinalityKeyValue("gen_ai.request.stream", Boolean.toString(call.stream()))
+			.createNotStarted(this.convention, this.defaultConvention, () -> observed, this.observations)
 			.parentObservation(parent)
 			.start();
 		String tenant = this.tenantTags.isEnabled() ? this.tenantTags.valueOf(call.userId()) : null;
-		return new MicrometerCallObserver(this.meters, call, tenant, observation);
+		return new MicrometerCallObserver(this, observed, observation, tenant);
+	}
+
+	MeterRegistry meters() {
+		return this.meters;
+	}
+
+	boolean legacyNames() {
+		return this.legacyNames;
+	}
+
+	PriceTable prices() {
+		return this.prices;
+	}
+
+	@Nullable TenantCostBoard board() {
+		return this.board;
+	}
+
+	private static int port(URI server) {
+		if (server.getPort() != -1) {
+			return server.getPort();
+		}
+		return "http".equalsIgnoreCase(server.getScheme()) ? 80 : 443;
+	}
+
+	/**
+	 * Builds a {@link MicrometerDeepSeekObserver}.
+	 */
+	public static final class Builder {
+
+		private final MeterRegistry meters;
+
+		private ObservationRegistry observations = ObservationRegistry.NOOP;
+
+		private TenantTags tenantTags = TenantTags.disabled();
+
+		private URI server = DEEPSEEK;
+
+		private @Nullable DeepSeekObservationConvention convention;
+
+		private boolean legacyNames;
+
+		private PriceTable prices = PriceTable.none();
+
+		private @Nullable TenantCostBoard board;
+
+		private Builder(MeterRegistry meters) {
+			this.meters = Objects.requireNonNull(meters, "meters must not be null");
+		}
+
+		/**
+		 * Sets the registry of the observations.
+		 * @param observations the registry, {@link ObservationRegistry#NOOP} (the
+		 * default) for none
+		 * @return this builder
+		 */
+		public Builder observations(ObservationRegistry observations) {
+			this.observations = Objects.requireNonNull(observations, "observations must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets whether and how the meters carry the tenant (off by default).
+		 * @param tenantTags the policy
+		 * @return this builder
+		 */
+		public Builder tenantTags(TenantTags tenantTags) {
+			this.tenantTags = Objects.requireNonNull(tenantTags, "tenantTags must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the base URL calls are sent to, for {@code server.address} and
+		 * {@code server.port}.
+		 * @param server the base URL, DeepSeek's by default
+		 * @return this builder
+		 */
+		public Builder server(URI server) {
+			this.server = Objects.requireNonNull(server, "server must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the convention naming the observation's key values, in place of
+		 * {@link DefaultDeepSeekObservationConvention}.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder convention(@Nullable DeepSeekObservationConvention convention) {
+			this.convention = convention;
+			return this;
+		}
+
+		/**
+		 * Sets whether the deprecated names are recorded too: the {@code gen_ai.system}
+		 * tag, the {@code cache_hit}, {@code cache_miss} and {@code reasoning} token
+		 * types and the {@code deepseek.time.to.first.token} timer.
+		 * @param legacyNames whether to record them (off by default)
+		 * @return this builder
+		 */
+		public Builder legacyNames(boolean legacyNames) {
+			this.legacyNames = legacyNames;
+			return this;
+		}
+
+		/**
+		 * Sets the token prices the cost counter uses.
+		 * @param prices the prices, none by default (no cost recorded)
+		 * @return this builder
+		 */
+		public Builder prices(PriceTable prices) {
+			this.prices = Objects.requireNonNull(prices, "prices must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the board counting each tenant's tokens and cost.
+		 * @param board the board, or {@code null} (the default) for none
+		 * @return this builder
+		 */
+		public Builder tenantBoard(@Nullable TenantCostBoard board) {
+			this.board = board;
+			return this;
+		}
+
+		/**
+		 * Builds the observer.
+		 * @return the observer
+		 */
+		public MicrometerDeepSeekObserver build() {
+			return new MicrometerDeepSeekObserver(this);
+		}
+
 	}
 
 }

@@ -16,13 +16,18 @@
 
 package io.github.deepseekstarter.actuate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.limit.TenantUsage;
+import io.github.deepseekstarter.observability.ModelPrice;
+import io.github.deepseekstarter.observability.TenantCostBoard;
+import io.github.deepseekstarter.observability.TokenUsage;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -69,6 +74,28 @@ class DeepSeekEndpointTests {
 			held.dispose();
 			queued.dispose();
 		}
+	}
+
+	@Test
+	void readShowsTheTenantsUsingTheMostTokensAndCostingTheMostWithTheirCacheHitRatio() {
+		TenantCostBoard board = new TenantCostBoard(100);
+		ModelPrice price = new ModelPrice(new BigDecimal("0.1"), new BigDecimal("1"), new BigDecimal("100"), "USD",
+				LocalDate.of(2026, 4, 26));
+		board.record("many-cached-tokens", new TokenUsage(1_000_000, 0, 900_000, 100_000, 0), price);
+		board.record("few-costly-tokens", new TokenUsage(0, 10_000, 0, 0, 0), price);
+		DeepSeekEndpoint endpoint = new DeepSeekEndpoint(this.limiter, Map::of, 1, board);
+		DeepSeekEndpoint.TenantCostsDescriptor costs = endpoint.deepseek().tenantCosts();
+		assertThat(costs.byTokens()).singleElement().satisfies((tenant) -> {
+			assertThat(tenant.tenant()).isEqualTo("many-cached-tokens");
+			assertThat(tenant.tokens()).isEqualTo(1_000_000);
+			assertThat(tenant.cacheHitRatio()).isEqualTo(0.9);
+			assertThat(tenant.cost()).containsEntry("USD", 0.19);
+		});
+		assertThat(costs.byCost()).singleElement().satisfies((tenant) -> {
+			assertThat(tenant.tenant()).isEqualTo("few-costly-tokens");
+			assertThat(tenant.cost()).containsEntry("USD", 1.0);
+		});
+		assertThat(this.endpoint.deepseek().tenantCosts()).isNull();
 	}
 
 	@Test

@@ -16,25 +16,39 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
-import io.github.deepseekstarter.client.DeepSeekTemplate;
-import io.github.deepseekstarter.limit.DeepSeekLimiter;
-import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
-import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
-import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import java.net.URI;
+
 import io.github.deepseekstarter.actuate.DeepSeekEndpoint;
 import io.github.deepseekstarter.actuate.DeepSeekHealthIndicator;
+import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.observability.DeepSeekLaneMetrics;
 import io.github.deepseekstarter.observability.DeepSeekMeterNames;
+import io.github.deepseekstarter.observability.DeepSeekObservationConvention;
+import io.github.deepseekstarter.observability.DefaultDeepSeekObservationConvention;
 import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
 import io.github.deepseekstarter.observability.MicrometerLimiterListener;
 import io.github.deepseekstarter.observability.ServerRateLimitTracker;
+import io.github.deepseekstarter.observability.TenantCostBoard;
+import io.github.deepseekstarter.protocol.openai.ChatCompletion;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
+import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetricsPublisher;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetricsPublisher;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,6 +102,64 @@ class DeepSeekObservabilityAutoConfigurationTests {
 				assertThat(context.getBean(DeepSeekTemplate.class).limiter())
 					.isSameAs(context.getBean(DeepSeekLimiter.class));
 			});
+	}
+
+	@Test
+	void autoConfiguredObserverNamesTheServerAndCountsCostAtTheConfiguredPrices() {
+		DeepSeekEmulator emulator = this.emulator.emulator();
+		URI server = URI.create(emulator.baseUrl());
+		this.contextRunner
+			.withPropertyValues("deepseek.base-url=" + emulator.baseUrl(), "deepseek.api-key=" + emulator.apiKey(),
+					"deepseek.metrics.prices.deepseek-v4-flash.cache-miss-input=2000000",
+					"deepseek.metrics.prices.deepseek-v4-flash.currency=CNY")
+			.run((context) -> {
+				ChatCompletion completion = context.getBean(DeepSeekTemplate.class)
+					.chat(ChatCompletionRequest.of("hi"))
+					.block(java.time.Duration.ofSeconds(20));
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("gen_ai.client.operation.duration")
+					.tag("gen_ai.response.model", "deepseek-v4-flash")
+					.tag("server.address", server.getHost())
+					.tag("server.port", Integer.toString(server.getPort()))
+					.timer()
+					.count()).isOne();
+				// 2 per cache-miss token, so the miss tokens dominate the cost.
+				double cost = registry.get("deepseek.client.cost")
+					.tag("model", "deepseek-v4-flash")
+					.tag("currency", "CNY")
+					.counter()
+					.count();
+				assertThat(cost).isGreaterThanOrEqualTo(2.0 * completion.usage().promptCacheMissTokens());
+				assertThat(context.getBean(TenantCostBoard.class).byCost(1)).singleElement()
+					.satisfies((tenant) -> assertThat(tenant.cost().get("CNY")).isEqualTo(cost));
+			});
+	}
+
+	@Test
+	void observationConventionBeanReplacesTheDefault() {
+		this.contextRunner.withUserConfiguration(UserConventionConfiguration.class)
+			.run((context) -> assertThat(context.getBean(MicrometerDeepSeekObserver.class)).extracting("convention")
+				.isSameAs(context.getBean(DeepSeekObservationConvention.class)));
+	}
+
+	@Test
+	void priceOfAModelWithoutADefaultMustSetEveryField() {
+		this.contextRunner.withPropertyValues("deepseek.metrics.prices.my-model.output=1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.hasRootCauseMessage("Property deepseek.metrics.prices.my-model.cache-hit-input with value 'null' is "
+						+ "invalid: A model without a published default price must set every price field");
+		});
+	}
+
+	@Test
+	void tenantBoardCanBeSwitchedOffAndRefusesAnEmptyCapacity() {
+		this.contextRunner.withPropertyValues("deepseek.metrics.tenant-board.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TenantCostBoard.class));
+		this.contextRunner.withPropertyValues("deepseek.metrics.tenant-board.capacity=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.metrics.tenant-board.capacity"));
 	}
 
 	@Test
@@ -149,10 +221,56 @@ class DeepSeekObservabilityAutoConfigurationTests {
 	}
 
 	@Test
-	void retryMetricsBackOffWithoutResilience4jMicrometer() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(TaggedRetryMetrics.class))
+	void resilience4jMetricsBackOffWithoutResilience4jMicrometer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(TaggedRetryMetrics.class.getPackageName()))
 			.run((context) -> assertThat(context).hasSingleBean(MicrometerDeepSeekObserver.class)
-				.doesNotHaveBean("deepSeekRetryMetrics"));
+				.hasSingleBean(BulkheadRegistry.class)
+				.doesNotHaveBean("deepSeekRetryMetrics")
+				.doesNotHaveBean("deepSeekBulkheadMetrics"));
+	}
+
+	@Test
+	void eachLanesBulkheadIsInTheBulkheadRegistryAndPublishedAsResilience4jMeters() {
+		this.contextRunner.run((context) -> {
+			BulkheadRegistry bulkheads = context.getBean(BulkheadRegistry.class);
+			assertThat(bulkheads.getAllBulkheads()).extracting(Bulkhead::getName)
+				.contains("deepseek-" + LimiterConfig.FLASH, "deepseek-" + LimiterConfig.PRO, "deepseek-default");
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("resilience4j.bulkhead.available.concurrent.calls")
+				.tag("name", "deepseek-" + LimiterConfig.PRO)
+				.gauge()
+				.value()).isEqualTo(500);
+			assertThat(meters.get("resilience4j.bulkhead.max.allowed.concurrent.calls")
+				.tag("name", "deepseek-" + LimiterConfig.FLASH)
+				.gauge()
+				.value()).isEqualTo(2500);
+			context.getBean(DeepSeekLimiter.class).setLimit(LimiterConfig.PRO, 7);
+			assertThat(meters.get("resilience4j.bulkhead.max.allowed.concurrent.calls")
+				.tag("name", "deepseek-" + LimiterConfig.PRO)
+				.gauge()
+				.value()).isEqualTo(7);
+		});
+	}
+
+	@Test
+	void applicationsOwnResilience4jRegistriesAndPublishersAreUsedAndOurBindersBackOff() {
+		this.contextRunner.withUserConfiguration(UserResilience4jConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean("deepSeekBulkheadRegistry")
+				.doesNotHaveBean("deepSeekRetryRegistry")
+				.doesNotHaveBean("deepSeekBulkheadMetrics")
+				.doesNotHaveBean("deepSeekRetryMetrics");
+			BulkheadRegistry bulkheads = context.getBean(BulkheadRegistry.class);
+			assertThat(bulkheads.getAllBulkheads()).extracting(Bulkhead::getName)
+				.contains("inventory", "deepseek-" + LimiterConfig.FLASH);
+			assertThat(context.getBean(RetryRegistry.class).getAllRetries()).extracting(Retry::getName)
+				.contains(DeepSeekRetryPolicy.NAME);
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("resilience4j.bulkhead.available.concurrent.calls").gauges())
+				.extracting((gauge) -> gauge.getId().getTag("name"))
+				.contains("inventory", "deepseek-" + LimiterConfig.FLASH);
+			assertThat(meters.get("resilience4j.retry.calls").tag("name", DeepSeekRetryPolicy.NAME).meters())
+				.isNotEmpty();
+		});
 	}
 
 	@Test
@@ -239,6 +357,47 @@ class DeepSeekObservabilityAutoConfigurationTests {
 		@Bean
 		MicrometerDeepSeekObserver myObserver(MeterRegistry meters) {
 			return new MicrometerDeepSeekObserver(meters);
+		}
+
+	}
+
+	/**
+	 * What Resilience4j's Spring Boot integration defines: registries whose meters a
+	 * publisher, a registry event consumer, records.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class UserResilience4jConfiguration {
+
+		@Bean
+		TaggedBulkheadMetricsPublisher bulkheadPublisher(MeterRegistry meters) {
+			return new TaggedBulkheadMetricsPublisher(meters);
+		}
+
+		@Bean
+		BulkheadRegistry bulkheadRegistry(TaggedBulkheadMetricsPublisher publisher) {
+			BulkheadRegistry registry = BulkheadRegistry.of(BulkheadConfig.ofDefaults(), publisher);
+			registry.bulkhead("inventory");
+			return registry;
+		}
+
+		@Bean
+		TaggedRetryMetricsPublisher retryPublisher(MeterRegistry meters) {
+			return new TaggedRetryMetricsPublisher(meters);
+		}
+
+		@Bean
+		RetryRegistry retryRegistry(TaggedRetryMetricsPublisher publisher) {
+			return RetryRegistry.of(RetryConfig.ofDefaults(), publisher);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserConventionConfiguration {
+
+		@Bean
+		DeepSeekObservationConvention myConvention() {
+			return new DefaultDeepSeekObservationConvention();
 		}
 
 	}

@@ -93,6 +93,38 @@ class DeepSeekTemplateEmulatorTests {
 	}
 
 	@Test
+	void streamAsksForTheUsageByDefaultSoItsTokensAreReported() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		emulator.setDefaultReply(Reply.content("one two three"));
+		List<ChatCompletionChunk> chunks = TestTemplates.template(emulator)
+			.chatStream(ChatCompletionRequest.of("count"))
+			.collectList()
+			.block(TIMEOUT);
+		assertThat(emulator.requests()).singleElement()
+			.satisfies((request) -> assertThat(request.json().path("stream_options").toString())
+				.isEqualTo("{\"include_usage\":true}"));
+		assertThat(chunks.get(chunks.size() - 1).usage()).isNotNull()
+			.satisfies((usage) -> assertThat(usage.completionTokens()).isPositive());
+	}
+
+	@Test
+	void streamKeepsTheCallersOwnStreamOptionsAndACallThatDoesNotStreamSendsNone() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		DeepSeekTemplate template = TestTemplates.template(emulator);
+		ChatCompletionRequest withoutUsage = ChatCompletionRequest.builder()
+			.message(ChatMessage.user("count"))
+			.streamOptions(new ChatCompletionRequest.StreamOptions(false))
+			.build();
+		List<ChatCompletionChunk> chunks = template.chatStream(withoutUsage).collectList().block(TIMEOUT);
+		template.chat(ChatCompletionRequest.of("count")).block(TIMEOUT);
+		assertThat(emulator.requests()).hasSize(2);
+		assertThat(emulator.requests().get(0).json().path("stream_options").toString())
+			.isEqualTo("{\"include_usage\":false}");
+		assertThat(emulator.requests().get(1).json().has("stream_options")).isFalse();
+		assertThat(chunks).allSatisfy((chunk) -> assertThat(chunk.usage()).isNull());
+	}
+
+	@Test
 	void queuedRequestSkipsBlankLinesBeforeItsJsonAndCountsThem() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setInferenceCapacity(Lane.FLASH, 1);

@@ -16,18 +16,31 @@
 
 package io.github.deepseekstarter.observability;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.deepseekstarter.DeepSeekServerErrorException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.BlockHoundInstalled;
+import io.github.deepseekstarter.limit.BulkheadAccountPermits;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.LaneRejectedException;
+import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.limit.LimiterListener;
+import io.github.deepseekstarter.protocol.anthropic.Message;
+import io.github.deepseekstarter.protocol.anthropic.MessageRequest;
+import io.github.deepseekstarter.protocol.openai.ChatCompletion;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
+import io.github.deepseekstarter.protocol.openai.ChatMessage;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
 import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -36,6 +49,8 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,10 +100,130 @@ class CallObservationMicrometerTests {
 			.orElseThrow();
 		assertThat(call.getParentObservation()).isSameAs(parent);
 		assertThat(call.getContextualName()).isEqualTo("chat deepseek-v4-flash");
-		assertThat(call.getLowCardinalityKeyValues()).contains(KeyValue.of("gen_ai.system", "deepseek"),
-				KeyValue.of("gen_ai.operation.name", "chat"), KeyValue.of("gen_ai.request.model", "deepseek-v4-flash"),
-				KeyValue.of("protocol", "openai"), KeyValue.of("outcome", "success"));
-		assertThat(call.getHighCardinalityKeyValue("gen_ai.usage.input_tokens")).isNotNull();
+		URI server = URI.create(this.extension.emulator().baseUrl());
+		assertThat(call.getLowCardinalityKeyValues()).containsExactlyInAnyOrder(
+				KeyValue.of("gen_ai.provider.name", "deepseek"), KeyValue.of("gen_ai.operation.name", "chat"),
+				KeyValue.of("gen_ai.request.model", "deepseek-v4-flash"),
+				KeyValue.of("gen_ai.response.model", "deepseek-v4-flash"),
+				KeyValue.of("server.address", server.getHost()),
+				KeyValue.of("server.port", Integer.toString(server.getPort())), KeyValue.of("protocol", "openai"),
+				KeyValue.of("outcome", "success"), KeyValue.of("error.type", "none"));
+	}
+
+	@Test
+	void completionSpanCarriesTheInferenceAttributesOfTheConventions() {
+		ChatCompletion completion = template().chat(ChatCompletionRequest.of("a confidential prompt")).block(TIMEOUT);
+		Observation.Context call = this.stopped.get(0);
+		assertThat(keyValue(call, "gen_ai.response.id")).isEqualTo(completion.id());
+		assertThat(keyValue(call, "gen_ai.response.finish_reasons")).isEqualTo("stop");
+		assertThat(keyValue(call, "gen_ai.request.stream")).isEqualTo("false");
+		assertThat(keyValue(call, "gen_ai.usage.input_tokens"))
+			.isEqualTo(Integer.toString(completion.usage().promptTokens()));
+		assertThat(keyValue(call, "gen_ai.usage.output_tokens"))
+			.isEqualTo(Integer.toString(completion.usage().completionTokens()));
+		assertThat(keyValue(call, "gen_ai.usage.cache_read.input_tokens"))
+			.isEqualTo(Integer.toString(completion.usage().promptCacheHitTokens()));
+		assertThat(keyValue(call, "gen_ai.usage.reasoning.output_tokens")).isNotNull();
+		assertThat(call.getHighCardinalityKeyValue("gen_ai.response.time_to_first_chunk")).isNull();
+		assertThat(call.getAllKeyValues()).noneMatch((keyValue) -> keyValue.getValue().contains("confidential"));
+	}
+
+	@Test
+	void streamSpanCarriesTheFirstChunkTimeAndTheStreamsFinishReason() {
+		List<ChatCompletionChunk> chunks = template()
+			.chatStream(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("hi"))
+				.streamOptions(ChatCompletionRequest.StreamOptions.INCLUDE_USAGE)
+				.build())
+			.collectList()
+			.block(TIMEOUT);
+		Observation.Context call = this.stopped.get(0);
+		assertThat(keyValue(call, "gen_ai.request.stream")).isEqualTo("true");
+		assertThat(keyValue(call, "gen_ai.response.id")).isEqualTo(chunks.get(0).id());
+		assertThat(keyValue(call, "gen_ai.response.finish_reasons")).isEqualTo("stop");
+		assertThat(Double.parseDouble(keyValue(call, "gen_ai.response.time_to_first_chunk"))).isPositive();
+		assertThat(keyValue(call, "gen_ai.usage.output_tokens")).isNotNull();
+	}
+
+	@Test
+	void anthropicFormatCallsAreObservedUnderTheSameNames() {
+		Message message = template().anthropic().messages(MessageRequest.of("hi")).block(TIMEOUT);
+		template().anthropic().messagesStream(MessageRequest.of("hi")).blockLast(TIMEOUT);
+		assertThat(this.stopped).hasSize(2).allSatisfy((call) -> {
+			assertThat(call.getLowCardinalityKeyValues()).contains(KeyValue.of("gen_ai.provider.name", "deepseek"),
+					KeyValue.of("gen_ai.response.model", "deepseek-v4-flash"), KeyValue.of("protocol", "anthropic"),
+					KeyValue.of("outcome", "success"));
+			assertThat(keyValue(call, "gen_ai.response.finish_reasons")).isEqualTo("end_turn");
+			assertThat(keyValue(call, "gen_ai.usage.output_tokens")).isNotNull();
+		});
+		assertThat(keyValue(this.stopped.get(0), "gen_ai.response.id")).isEqualTo(message.id());
+		assertThat(keyValue(this.stopped.get(1), "gen_ai.response.time_to_first_chunk")).isNotNull();
+	}
+
+	@Test
+	void localRejectionIsObservedAsAnErrorWithoutAnAnswer() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().modelLimit(LimiterConfig.FLASH, 1).maxQueueSize(0).build(),
+				BulkheadAccountPermits.factory(), LimiterListener.NONE);
+		Disposable held = limiter.withPermit(Admission.of(LimiterConfig.FLASH), (permit) -> Flux.never()).subscribe();
+		try {
+			StepVerifier
+				.create(EmulatorTemplates.builder(emulator.baseUrl(), emulator.apiKey())
+					.limiter(limiter)
+					.observer(MicrometerDeepSeekObserver.builder(new SimpleMeterRegistry())
+						.observations(this.observations)
+						.build())
+					.build()
+					.chat(ChatCompletionRequest.of("hi")))
+				.expectError(LaneRejectedException.class)
+				.verify(TIMEOUT);
+		}
+		finally {
+			held.dispose();
+		}
+		assertThat(this.stopped).singleElement().satisfies((call) -> {
+			assertThat(call.getLowCardinalityKeyValues()).contains(
+					KeyValue.of("error.type", LaneRejectedException.class.getName()),
+					KeyValue.of("gen_ai.response.model", "none"), KeyValue.of("outcome", "error"));
+			assertThat(call.getHighCardinalityKeyValue("gen_ai.response.id")).isNull();
+		});
+	}
+
+	@Test
+	void aConventionOfTheApplicationReplacesTheDefault() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		DeepSeekObservationConvention convention = new DefaultDeepSeekObservationConvention() {
+
+			@Override
+			public String getName() {
+				return "my.llm.call";
+			}
+
+			@Override
+			public KeyValues getLowCardinalityKeyValues(DeepSeekObservationContext context) {
+				return KeyValues.of("lane", context.getCall().lane());
+			}
+
+		};
+		EmulatorTemplates.builder(emulator.baseUrl(), emulator.apiKey())
+			.observer(MicrometerDeepSeekObserver.builder(new SimpleMeterRegistry())
+				.observations(this.observations)
+				.convention(convention)
+				.build())
+			.build()
+			.chat(ChatCompletionRequest.of("hi"))
+			.block(TIMEOUT);
+		assertThat(this.stopped).singleElement().satisfies((call) -> {
+			assertThat(call.getName()).isEqualTo("my.llm.call");
+			assertThat(call.getLowCardinalityKeyValues()).containsExactly(KeyValue.of("lane", "deepseek-v4-flash"));
+			assertThat(keyValue(call, "gen_ai.response.id")).isNotNull();
+		});
+	}
+
+	private static String keyValue(Observation.Context context, String key) {
+		KeyValue value = context.getHighCardinalityKeyValue(key);
+		return (value != null) ? value.getValue() : null;
 	}
 
 	@Test
@@ -108,8 +243,10 @@ class CallObservationMicrometerTests {
 	private DeepSeekTemplate template() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		return EmulatorTemplates.builder(emulator.baseUrl(), emulator.apiKey())
-			.observer(
-					new MicrometerDeepSeekObserver(new SimpleMeterRegistry(), this.observations, TenantTags.disabled()))
+			.observer(MicrometerDeepSeekObserver.builder(new SimpleMeterRegistry())
+				.observations(this.observations)
+				.server(URI.create(emulator.baseUrl()))
+				.build())
 			.build();
 	}
 

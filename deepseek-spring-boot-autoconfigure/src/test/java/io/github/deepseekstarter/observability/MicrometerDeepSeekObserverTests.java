@@ -16,9 +16,11 @@
 
 package io.github.deepseekstarter.observability;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.github.deepseekstarter.DeepSeekBadRequestException;
 import io.github.deepseekstarter.DeepSeekRateLimitException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.Admission;
@@ -28,12 +30,15 @@ import io.github.deepseekstarter.limit.LaneRejectedException;
 import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
+import io.github.deepseekstarter.protocol.anthropic.MessageRequest;
 import io.github.deepseekstarter.protocol.openai.ChatMessage;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -65,7 +70,7 @@ class MicrometerDeepSeekObserverTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	@Test
-	void streamedCallRecordsDurationTokensStatusQueueTimeAndFirstToken() {
+	void streamedCallRecordsTheGenAiMetersAsReleasedInTheConventions() {
 		template(limiter(LimiterConfig.builder().build()))
 			.chatStream(ChatCompletionRequest.builder()
 				.message(ChatMessage.user("hi"))
@@ -73,13 +78,16 @@ class MicrometerDeepSeekObserverTests {
 				.build())
 			.blockLast(TIMEOUT);
 		assertThat(this.meters.get(DeepSeekMeterNames.OPERATION_DURATION)
-			.tag(DeepSeekMeterNames.TAG_SYSTEM, "deepseek")
-			.tag(DeepSeekMeterNames.TAG_OPERATION, "chat")
-			.tag(DeepSeekMeterNames.TAG_REQUEST_MODEL, FLASH)
+			.tags(genAiTags("openai"))
 			.tag(DeepSeekMeterNames.TAG_OUTCOME, "success")
+			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, DeepSeekMeterNames.NONE)
 			.timer()
 			.count()).isOne();
+		assertThat(this.meters.get(DeepSeekMeterNames.TOKEN_USAGE).summaries())
+			.extracting((summary) -> summary.getId().getTag(DeepSeekMeterNames.TAG_TOKEN_TYPE))
+			.containsExactlyInAnyOrder("input", "output");
 		assertThat(this.meters.get(DeepSeekMeterNames.TOKEN_USAGE)
+			.tags(genAiTags("openai"))
 			.tag(DeepSeekMeterNames.TAG_TOKEN_TYPE, "input")
 			.summary()
 			.totalAmount()).isPositive();
@@ -87,17 +95,94 @@ class MicrometerDeepSeekObserverTests {
 			.tag(DeepSeekMeterNames.TAG_TOKEN_TYPE, "output")
 			.summary()
 			.totalAmount()).isPositive();
-		assertThat(this.meters.get(DeepSeekMeterNames.TOKEN_USAGE).summaries()).hasSize(5);
+		assertThat(this.meters.get(DeepSeekMeterNames.TOKEN_DETAILS).summaries())
+			.extracting((summary) -> summary.getId().getTag(DeepSeekMeterNames.TAG_TOKEN_DETAIL))
+			.containsExactlyInAnyOrder("cache_read", "cache_miss", "reasoning");
+		assertThat(this.meters.get(DeepSeekMeterNames.TIME_TO_FIRST_CHUNK).tags(genAiTags("openai")).timer().count())
+			.isOne();
 		assertThat(this.meters.get(DeepSeekMeterNames.UPSTREAM_RESPONSES)
 			.tag(DeepSeekMeterNames.TAG_STATUS, "200")
 			.counter()
 			.count()).isOne();
 		assertThat(this.meters.get(DeepSeekMeterNames.SERVER_QUEUE_TIME).timer().count()).isOne();
-		assertThat(this.meters.get(DeepSeekMeterNames.TIME_TO_FIRST_TOKEN).tag("model", FLASH).timer().count()).isOne();
 		assertThat(this.meters.get(DeepSeekMeterNames.QUEUE_WAIT).tag("model", FLASH).timer().count()).isOne();
+		assertNoLegacyNames();
 		assertThat(
 				this.meters.find(DeepSeekMeterNames.OPERATION_DURATION).tagKeys(DeepSeekMeterNames.TAG_TENANT).meter())
 			.isNull();
+	}
+
+	@Test
+	void anthropicFormatCallsAndStreamsRecordTheSameNames() {
+		DeepSeekTemplate template = template(limiter(LimiterConfig.builder().build()));
+		template.anthropic().messages(MessageRequest.of("hi")).block(TIMEOUT);
+		template.anthropic().messagesStream(MessageRequest.of("hi")).blockLast(TIMEOUT);
+		assertThat(this.meters.get(DeepSeekMeterNames.OPERATION_DURATION)
+			.tags(genAiTags("anthropic"))
+			.tag(DeepSeekMeterNames.TAG_OUTCOME, "success")
+			.timer()
+			.count()).isEqualTo(2);
+		assertThat(this.meters.get(DeepSeekMeterNames.TOKEN_USAGE)
+			.tags(genAiTags("anthropic"))
+			.tag(DeepSeekMeterNames.TAG_TOKEN_TYPE, "output")
+			.summary()
+			.count()).isEqualTo(2);
+		assertThat(this.meters.get(DeepSeekMeterNames.TOKEN_DETAILS)
+			.tags(genAiTags("anthropic"))
+			.tag(DeepSeekMeterNames.TAG_TOKEN_DETAIL, "cache_miss")
+			.summary()
+			.count()).isEqualTo(2);
+		assertThat(this.meters.get(DeepSeekMeterNames.TIME_TO_FIRST_CHUNK).tags(genAiTags("anthropic")).timer().count())
+			.isOne();
+		assertNoLegacyNames();
+	}
+
+	@Test
+	@SuppressWarnings("removal")
+	void legacyNamesAreRecordedBesideTheCurrentOnesWhenAskedFor() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator.baseUrl(), emulator.apiKey())
+			.limiter(limiter(LimiterConfig.builder().build()))
+			.observer(observer().legacyNames(true).build())
+			.build();
+		template
+			.chatStream(ChatCompletionRequest.builder()
+				.message(ChatMessage.user("hi"))
+				.streamOptions(ChatCompletionRequest.StreamOptions.INCLUDE_USAGE)
+				.build())
+			.blockLast(TIMEOUT);
+		assertThat(this.meters.get(DeepSeekMeterNames.OPERATION_DURATION)
+			.tags(genAiTags("openai"))
+			.tag(DeepSeekMeterNames.TAG_SYSTEM, "deepseek")
+			.timer()
+			.count()).isOne();
+		assertThat(this.meters.get(DeepSeekMeterNames.TOKEN_USAGE).summaries())
+			.extracting((summary) -> summary.getId().getTag(DeepSeekMeterNames.TAG_TOKEN_TYPE))
+			.containsExactlyInAnyOrder("input", "output", "cache_hit", "cache_miss", "reasoning");
+		assertThat(this.meters.get(DeepSeekMeterNames.TIME_TO_FIRST_TOKEN).tag("model", FLASH).timer().count()).isOne();
+		assertThat(this.meters.get(DeepSeekMeterNames.TIME_TO_FIRST_CHUNK).timer().count()).isOne();
+	}
+
+	@Test
+	void modelsWithoutALaneOfTheirOwnAreTaggedWithTheirLaneNotTheRawString() {
+		String unknown = "deepseek-v9-preview-0427";
+		StepVerifier
+			.create(template(limiter(LimiterConfig.builder().build()))
+				.chat(ChatCompletionRequest.builder().model(unknown).message(ChatMessage.user("hi")).build()))
+			.expectError(DeepSeekBadRequestException.class)
+			.verify(TIMEOUT);
+		assertThat(this.meters.getMeters()).flatExtracting((meter) -> meter.getId().getTags())
+			.extracting(Tag::getValue)
+			.doesNotContain(unknown);
+		assertThat(this.meters.get(DeepSeekMeterNames.OPERATION_DURATION)
+			.tag(DeepSeekMeterNames.TAG_REQUEST_MODEL, LimiterConfig.DEFAULT_LANE)
+			.timer()
+			.count()).isOne();
+		assertThat(this.meters.get(DeepSeekMeterNames.UPSTREAM_RESPONSES)
+			.tag(DeepSeekMeterNames.TAG_MODEL, LimiterConfig.DEFAULT_LANE)
+			.tag(DeepSeekMeterNames.TAG_STATUS, "400")
+			.counter()
+			.count()).isOne();
 	}
 
 	@Test
@@ -113,7 +198,8 @@ class MicrometerDeepSeekObserverTests {
 		assertThat(this.meters.find(DeepSeekMeterNames.REJECTED).counter()).isNull();
 		assertThat(this.meters.get(DeepSeekMeterNames.OPERATION_DURATION)
 			.tag(DeepSeekMeterNames.TAG_OUTCOME, "error")
-			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, "DeepSeekRateLimitException")
+			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, DeepSeekRateLimitException.class.getName())
+			.tag(DeepSeekMeterNames.TAG_RESPONSE_MODEL, DeepSeekMeterNames.NONE)
 			.timer()
 			.count()).isOne();
 	}
@@ -194,8 +280,31 @@ class MicrometerDeepSeekObserverTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		return EmulatorTemplates.builder(emulator.baseUrl(), emulator.apiKey())
 			.limiter(limiter)
-			.observer(new MicrometerDeepSeekObserver(this.meters))
+			.observer(observer().build())
 			.build();
+	}
+
+	private MicrometerDeepSeekObserver.Builder observer() {
+		return MicrometerDeepSeekObserver.builder(this.meters).server(URI.create(this.extension.emulator().baseUrl()));
+	}
+
+	private Tags genAiTags(String protocol) {
+		URI server = URI.create(this.extension.emulator().baseUrl());
+		return Tags.of(DeepSeekMeterNames.TAG_PROVIDER, "deepseek", DeepSeekMeterNames.TAG_OPERATION, "chat",
+				DeepSeekMeterNames.TAG_REQUEST_MODEL, FLASH, DeepSeekMeterNames.TAG_RESPONSE_MODEL, FLASH,
+				DeepSeekMeterNames.TAG_SERVER_ADDRESS, server.getHost(), DeepSeekMeterNames.TAG_SERVER_PORT,
+				Integer.toString(server.getPort()), DeepSeekMeterNames.TAG_PROTOCOL, protocol);
+	}
+
+	@SuppressWarnings("removal")
+	private void assertNoLegacyNames() {
+		assertThat(this.meters.getMeters()).flatExtracting((meter) -> meter.getId().getTags())
+			.extracting(Tag::getKey)
+			.doesNotContain(DeepSeekMeterNames.TAG_SYSTEM);
+		assertThat(this.meters.find(DeepSeekMeterNames.TIME_TO_FIRST_TOKEN).meter()).isNull();
+		assertThat(this.meters.find(DeepSeekMeterNames.TOKEN_USAGE)
+			.tag(DeepSeekMeterNames.TAG_TOKEN_TYPE, "cache_hit")
+			.meter()).isNull();
 	}
 
 }

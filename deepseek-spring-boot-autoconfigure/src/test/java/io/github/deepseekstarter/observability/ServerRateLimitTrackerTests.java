@@ -37,9 +37,13 @@ class ServerRateLimitTrackerTests {
 	@Test
 	void remembersTheLastServer429AndCountsThem() {
 		DeepSeekObserver observer = CompositeDeepSeekObserver.of(List.of(this.tracker, DeepSeekObserver.NONE));
-		observer.start(new CallInfo("chat", "openai", "deepseek-v4-pro", false, null), Context.empty()).onResponse(200);
+		observer
+			.start(new CallInfo("chat", "openai", "deepseek-v4-pro", "deepseek-v4-pro", false, null), Context.empty())
+			.onResponse(200);
 		assertThat(this.tracker.last()).isNull();
-		observer.start(new CallInfo("chat", "openai", "deepseek-v4-pro", false, null), Context.empty()).onResponse(429);
+		observer
+			.start(new CallInfo("chat", "openai", "deepseek-v4-pro", "deepseek-v4-pro", false, null), Context.empty())
+			.onResponse(429);
 		assertThat(this.tracker.count()).isOne();
 		assertThat(this.tracker.last()).isEqualTo(
 				new ServerRateLimitTracker.ServerRateLimit(Instant.parse("2026-01-02T03:04:05Z"), "deepseek-v4-pro"));

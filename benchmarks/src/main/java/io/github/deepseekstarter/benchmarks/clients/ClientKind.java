@@ -37,6 +37,9 @@ public enum ClientKind {
 	/** Spring AI's OpenAI chat model. */
 	SPRING_AI("Spring AI OpenAiChatModel", SpringAiLoadClient::new),
 
+	/** Spring AI's chat model of this project, on {@code DeepSeekTemplate}. */
+	SPRING_AI_STARTER("Spring AI DeepSeekChatModel (starter)", SpringAiStarterLoadClient::new),
+
 	/** LangChain4j's OpenAI chat models. */
 	LANGCHAIN4J("LangChain4j OpenAiChatModel", LangChain4jLoadClient::new);
 

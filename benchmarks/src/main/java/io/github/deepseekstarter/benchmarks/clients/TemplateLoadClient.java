@@ -87,6 +87,14 @@ public final class TemplateLoadClient implements LoadClient {
 		return this.template.chatStream(this.request.withModel(model)).then();
 	}
 
+	/**
+	 * The template, for clients layered on it.
+	 * @return the template
+	 */
+	DeepSeekTemplate template() {
+		return this.template;
+	}
+
 	@Override
 	public void close() {
 		this.connections.disposeLater().block(Duration.ofSeconds(10));

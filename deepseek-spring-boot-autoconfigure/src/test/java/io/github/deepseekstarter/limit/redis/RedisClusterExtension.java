@@ -35,8 +35,8 @@ import org.springframework.data.redis.connection.RedisClusterConfiguration;
 
 /**
  * Starts a Redis Cluster of three masters for each test: three {@code redis-server
- * --cluster-enabled yes} processes on free ports, each given a third of the hash slots
- * and joined with {@code CLUSTER MEET}, then waits until every node reports
+ * --cluster-enabled yes} processes on free ports (the binary {@link RedisServerExtension}
+ * runs), each given a third of the hash slots and joined with {@code CLUSTER MEET}, then waits until every node reports
  * {@code cluster_state:ok}. Each node keeps its cluster configuration in a temporary
  * directory, so a killed node restarted rejoins with its slots (and without its data, as
  * a crash without persistence would).
@@ -65,7 +65,12 @@ public final class RedisClusterExtension implements BeforeEachCallback, AfterEac
 		for (int i = 0; i < 3; i++) {
 			int first = i * SLOTS / 3;
 			int last = (i + 1) * SLOTS / 3 - 1;
-			expectOk(this.nodes.get(i).command("CLUSTER ADDSLOTSRANGE " + first + " " + last));
+			// ADDSLOTS rather than ADDSLOTSRANGE, which older servers do not know.
+			StringBuilder slots = new StringBuilder("CLUSTER ADDSLOTS");
+			for (int slot = first; slot <= last; slot++) {
+				slots.append(' ').append(slot);
+			}
+			expectOk(this.nodes.get(i).command(slots.toString()));
 		}
 		for (int i = 1; i < 3; i++) {
 			expectOk(this.nodes.get(0).command("CLUSTER MEET 127.0.0.1 " + this.nodes.get(i).port()));

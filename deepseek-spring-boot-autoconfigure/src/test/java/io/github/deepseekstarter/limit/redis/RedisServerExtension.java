@@ -23,25 +23,36 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.core.ExecutableProvider;
 
 /**
- * Runs a real {@code redis-server} from the {@code PATH} on a free loopback port for each
- * test, without persistence, and lets the test kill and restart it on the same port.
+ * Runs a real {@code redis-server} on a free loopback port for each test, without
+ * persistence, and lets the test kill and restart it on the same port. The server is the
+ * one on the {@code PATH}, or else the binary that embedded-redis ships for this
+ * operating system, so the tests need nothing installed.
  */
 public final class RedisServerExtension implements BeforeEachCallback, AfterEachCallback {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisServerExtension.class);
 
 	private static final Duration STARTUP = Duration.ofSeconds(10);
 
 	private final List<String> options;
+
+	private static @Nullable Path executable;
 
 	private int port;
 
@@ -98,17 +109,12 @@ public final class RedisServerExtension implements BeforeEachCallback, AfterEach
 		if (this.process != null) {
 			throw new IllegalStateException("redis-server is already running");
 		}
-		List<String> command = new ArrayList<>(List.of(redisServer(), "--port", Integer.toString(this.port), "--bind",
-				"127.0.0.1", "--save", "", "--appendonly", "no"));
+		List<String> command = new ArrayList<>(List.of(executable().toString(), "--port",
+				Integer.toString(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
 		command.addAll(this.options);
-		try {
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-		}
-		catch (IOException ex) {
-			throw new IOException("redis-server is not on the PATH; install it (the CI script .ci/run does)", ex);
-		}
+		this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
 		Awaitility.await("redis-server answering PING on port " + this.port)
 			.atMost(STARTUP)
 			.pollInterval(Duration.ofMillis(20))
@@ -193,12 +199,40 @@ public final class RedisServerExtension implements BeforeEachCallback, AfterEach
 	}
 
 	/**
-	 * Returns the {@code redis-server} binary to run; the one place that looks it up, so
-	 * that the cluster harness runs the same one.
-	 * @return the command that starts a Redis server
+	 * Returns the {@code redis-server} binary every server of this JVM runs, found once:
+	 * the one on the {@code PATH}, else the one embedded-redis ships (extracted to a
+	 * temporary directory removed on exit). Logs which binary and version it is.
+	 * @return the path of the binary
+	 * @throws IOException if there is none on the {@code PATH} and none for this platform
 	 */
-	static String redisServer() {
-		return "redis-server";
+	static synchronized Path executable() throws IOException {
+		if (executable == null) {
+			Path found;
+			String origin;
+			try {
+				found = ExecutableProvider.newExecutableInPath("redis-server").get().toPath();
+				origin = "from the PATH";
+			}
+			catch (IOException ex) {
+				found = ExecutableProvider.newJarResourceProvider().get().toPath();
+				origin = "shipped by embedded-redis, as none is on the PATH";
+			}
+			logger.info("Redis tests run {} ({}): {}", found, origin, version(found));
+			executable = found;
+		}
+		return executable;
+	}
+
+	private static String version(Path binary) throws IOException {
+		Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		try {
+			process.waitFor(STARTUP.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return output;
 	}
 
 	/**

@@ -17,7 +17,9 @@
 package io.github.deepseekstarter.test.emulator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -92,20 +94,33 @@ final class AnthropicMessagesEndpoint {
 			texts.add(RequestFields.text(system));
 		}
 		String last = "";
+		String lastUser = "";
+		List<String> toolResults = new ArrayList<>();
 		for (JsonNode message : messages) {
 			String text = RequestFields.text(message.get("content"));
 			texts.add(text);
+			toolResults.clear();
 			if ("user".equals(message.path("role").asString(""))) {
 				last = text;
+				for (JsonNode block : message.path("content")) {
+					if ("tool_result".equals(block.path("type").asString(""))) {
+						toolResults.add(RequestFields.text(block.get("content")));
+					}
+				}
+				if (toolResults.isEmpty()) {
+					lastUser = text;
+				}
 			}
 		}
 		List<String> tools = new ArrayList<>();
+		Map<String, JsonNode> parameters = new HashMap<>();
 		for (JsonNode tool : json.path("tools")) {
 			tools.add(tool.path("name").asString(""));
+			parameters.put(tool.path("name").asString(""), tool.path("input_schema"));
 		}
 		return new Prompt(texts, last, RequestFields.thinking(model, json.get("thinking")), tools,
 				forcedTool(json.get("tool_choice")), maxTokens, RequestFields.strings(json.get("stop_sequences")),
-				false);
+				false, parameters, toolResults, lastUser);
 	}
 
 	private static @Nullable String forcedTool(@Nullable JsonNode choice) {

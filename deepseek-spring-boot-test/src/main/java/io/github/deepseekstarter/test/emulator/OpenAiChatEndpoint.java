@@ -17,7 +17,9 @@
 package io.github.deepseekstarter.test.emulator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -58,6 +60,8 @@ final class OpenAiChatEndpoint {
 	private static Prompt prompt(String model, JsonNode json, JsonNode messages) {
 		List<String> texts = new ArrayList<>();
 		String last = "";
+		String lastUser = "";
+		List<String> toolResults = new ArrayList<>();
 		for (JsonNode message : messages) {
 			String text = RequestFields.text(message.get("content"));
 			texts.add(text);
@@ -65,14 +69,27 @@ final class OpenAiChatEndpoint {
 			if ("user".equals(role) || "tool".equals(role)) {
 				last = text;
 			}
+			if ("tool".equals(role)) {
+				toolResults.add(text);
+			}
+			else {
+				toolResults.clear();
+			}
+			if ("user".equals(role)) {
+				lastUser = text;
+			}
 		}
 		List<String> tools = new ArrayList<>();
+		Map<String, JsonNode> parameters = new HashMap<>();
 		for (JsonNode tool : json.path("tools")) {
-			tools.add(tool.path("function").path("name").asString(""));
+			String name = tool.path("function").path("name").asString("");
+			tools.add(name);
+			parameters.put(name, tool.path("function").path("parameters"));
 		}
 		return new Prompt(texts, last, RequestFields.thinking(model, json.get("thinking")), tools,
 				forcedTool(json.get("tool_choice")), RequestFields.optionalInt(json, "max_tokens"),
-				RequestFields.strings(json.get("stop")), OpenAiRequestRules.jsonObject(json));
+				RequestFields.strings(json.get("stop")), OpenAiRequestRules.jsonObject(json), parameters, toolResults,
+				lastUser);
 	}
 
 	private static @Nullable String forcedTool(@Nullable JsonNode choice) {

@@ -17,8 +17,10 @@
 package io.github.deepseekstarter.test.emulator;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the reply planner needs from a chat request, whichever API format it came in.
@@ -32,8 +34,18 @@ import org.jspecify.annotations.Nullable;
  * @param maxTokens the output token limit, or {@code null} for none
  * @param stopSequences stop sequences that end the content early
  * @param jsonObject whether the answer must be a JSON object
+ * @param toolParameters the JSON schema of each offered tool's arguments, by tool name
+ * @param toolResults the tool results that end the conversation (the answers to the
+ * model's last tool calls), empty when the conversation ends with a user message
+ * @param lastUserText the text of the last user message
  */
 record Prompt(List<String> messageTexts, String lastText, boolean thinking, List<String> toolNames,
-		@Nullable String forcedTool, @Nullable Integer maxTokens, List<String> stopSequences, boolean jsonObject) {
+		@Nullable String forcedTool, @Nullable Integer maxTokens, List<String> stopSequences, boolean jsonObject,
+		Map<String, JsonNode> toolParameters, List<String> toolResults, String lastUserText) {
+
+	Prompt {
+		toolParameters = Map.copyOf(toolParameters);
+		toolResults = List.copyOf(toolResults);
+	}
 
 }

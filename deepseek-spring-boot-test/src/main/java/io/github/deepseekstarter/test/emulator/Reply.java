@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Reply {
 
+	private static final Reply USING_TOOLS = new Reply(null, null, List.of(), null);
+
 	private final @Nullable String content;
 
 	private final @Nullable String reasoning;
@@ -66,6 +68,20 @@ public final class Reply {
 	 */
 	public static Reply toolCall(String name, String arguments) {
 		return new Reply(null, null, List.of(), null).withToolCall(name, arguments);
+	}
+
+	/**
+	 * A reply that uses the offered tools as a model would, for frameworks' tool loops:
+	 * while the conversation ends with a user message it calls one tool (the one the
+	 * user's text names, else the first offered) with arguments made from the tool's
+	 * parameter schema (strings get the user's text, numbers 1, booleans {@code true});
+	 * once the conversation ends with tool results it answers
+	 * {@code "Tool results: <result>; <result>"}. Without tools offered it is the default
+	 * echo. Use it as it is: the {@code with*} copies are ordinary replies.
+	 * @return the reply
+	 */
+	public static Reply usingTools() {
+		return USING_TOOLS;
 	}
 
 	/**
@@ -141,8 +157,19 @@ public final class Reply {
 		return this.finishReason;
 	}
 
+	/**
+	 * Whether this is {@link #usingTools()}.
+	 * @return {@code true} for the tool-using reply
+	 */
+	boolean usesTools() {
+		return this == USING_TOOLS;
+	}
+
 	@Override
 	public String toString() {
+		if (usesTools()) {
+			return "Reply[usingTools]";
+		}
 		return "Reply[content=" + this.content + ", reasoning=" + this.reasoning + ", toolCalls=" + this.toolCalls
 				+ ", finishReason=" + this.finishReason + "]";
 	}

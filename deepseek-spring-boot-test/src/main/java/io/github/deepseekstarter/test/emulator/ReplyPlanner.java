@@ -31,7 +31,7 @@ final class ReplyPlanner {
 	private ReplyPlanner() {
 	}
 
-	private static String defaultContent(Prompt prompt) {
+	static String defaultContent(Prompt prompt) {
 		if (prompt.jsonObject()) {
 			return Json.write(Json.object().put("echo", prompt.lastText()));
 		}
@@ -39,7 +39,10 @@ final class ReplyPlanner {
 	}
 
 	static Answer plan(Prompt prompt, @Nullable Reply scripted) {
-		Reply reply = (scripted != null) ? scripted : Reply.content(defaultContent(prompt));
+		Reply reply = (scripted != null && scripted.usesTools()) ? ToolTurns.next(prompt) : scripted;
+		if (reply == null) {
+			reply = Reply.content(defaultContent(prompt));
+		}
 		if (reply.toolCalls().isEmpty() && prompt.forcedTool() != null && !prompt.toolNames().isEmpty()) {
 			String tool = "*".equals(prompt.forcedTool()) ? prompt.toolNames().get(0) : prompt.forcedTool();
 			reply = reply.withContent(null).withToolCall(tool, "{}");

@@ -18,6 +18,8 @@ package io.github.deepseekstarter.test.emulator;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -126,21 +128,31 @@ class OpenAiSdkConformanceTests {
 			.hold("/chat/completions", WireClient.chat("deepseek-v4-flash", "hold", true));
 		await().until(() -> this.emulator.stats(Lane.FLASH).inFlight() == 1);
 
-		CompletableFuture<String> plain = CompletableFuture.supplyAsync(() -> this.client.chat()
-			.completions()
-			.create(params("queued plain").build())
-			.choices()
-			.get(0)
-			.message()
-			.content()
-			.orElseThrow());
-		CompletableFuture<String> streamed = CompletableFuture.supplyAsync(this::streamedQueuedContent);
-		await().until(() -> this.emulator.stats(Lane.FLASH).queued() == 2);
-		holder.release();
+		// A thread per blocking call: on two cores, Java 25's default pool for
+		// supplyAsync
+		// runs one task at a time (Java 17's started a thread for each), and the second
+		// call would never reach the queue.
+		ExecutorService callers = Executors.newFixedThreadPool(2);
+		try {
+			CompletableFuture<String> plain = CompletableFuture.supplyAsync(() -> this.client.chat()
+				.completions()
+				.create(params("queued plain").build())
+				.choices()
+				.get(0)
+				.message()
+				.content()
+				.orElseThrow(), callers);
+			CompletableFuture<String> streamed = CompletableFuture.supplyAsync(this::streamedQueuedContent, callers);
+			await().until(() -> this.emulator.stats(Lane.FLASH).queued() == 2);
+			holder.release();
 
-		assertThat(plain.get()).isEqualTo("Echo: queued plain");
-		assertThat(streamed.get()).isEqualTo("Echo: queued stream");
-		await().until(() -> this.emulator.stats(Lane.FLASH).inFlight() == 0);
+			assertThat(plain.get()).isEqualTo("Echo: queued plain");
+			assertThat(streamed.get()).isEqualTo("Echo: queued stream");
+			await().until(() -> this.emulator.stats(Lane.FLASH).inFlight() == 0);
+		}
+		finally {
+			callers.shutdownNow();
+		}
 	}
 
 	@Test

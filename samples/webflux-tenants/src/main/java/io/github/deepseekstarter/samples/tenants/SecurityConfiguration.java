@@ -71,8 +71,8 @@ class SecurityConfiguration {
 		return http
 			.authorizeExchange(
 					(exchanges) -> exchanges
-						.pathMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard.js", "/dashboard.css",
-								"/favicon.ico", "/actuator/**")
+						.pathMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard.js", "/charts.js",
+								"/dashboard.css", "/favicon.ico", "/actuator/**")
 						.permitAll()
 						.anyExchange()
 						.authenticated())

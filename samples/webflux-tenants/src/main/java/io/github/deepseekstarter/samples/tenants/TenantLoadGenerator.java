@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.samples.tenants;
 
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -43,7 +45,9 @@ import org.springframework.stereotype.Component;
  * The {@code load} profile: calls DeepSeek as the users of {@code sample.users}, the
  * first users far more often than the last, faster than the lanes admit, so that queues
  * form, the emulator's lower limit answers 429, and the dashboard has something to show.
- * It runs only against the emulator, whose limits and token pace it sets.
+ * It runs only against an emulator: the in-process one, whose limits and token pace it
+ * sets, or a standalone one on this machine (the {@code distributed} profile), started
+ * with those limits.
  */
 @Component
 @Profile("load")
@@ -63,30 +67,40 @@ class TenantLoadGenerator implements SmartLifecycle {
 
 	private final @Nullable DeepSeekEmulator emulator;
 
+	private final String baseUrl;
+
 	private final AtomicLong failures = new AtomicLong();
 
 	private volatile @Nullable Disposable traffic;
 
 	TenantLoadGenerator(DeepSeekTemplate deepSeek, SampleProperties properties,
-			ObjectProvider<DeepSeekEmulator> emulator) {
+			ObjectProvider<DeepSeekEmulator> emulator, Environment environment) {
 		this.deepSeek = deepSeek;
 		this.load = properties.getLoad();
 		this.users = List.copyOf(properties.getUsers().keySet());
 		this.emulator = emulator.getIfAvailable();
+		this.baseUrl = environment.getProperty("deepseek.base-url", "");
 	}
 
 	@Override
 	public void start() {
-		if (this.emulator == null) {
-			logger.warn("The load profile only runs against the in-process emulator; unset DEEPSEEK_API_KEY to use it");
+		if (this.emulator != null) {
+			this.emulator.setConcurrencyLimit(Lane.PRO, this.load.getEmulatorProLimit());
+			this.emulator.setConcurrencyLimit(Lane.FLASH, this.load.getEmulatorFlashLimit());
+			this.emulator.setTokenInterval(this.load.getEmulatorTokenInterval());
+			this.emulator.setDefaultReply(Reply.content(ANSWER));
+			logger.info("Simulating " + this.users.size() + " users against the emulator (limits: pro "
+					+ this.load.getEmulatorProLimit() + ", flash " + this.load.getEmulatorFlashLimit() + ")");
+		}
+		else if (isLoopback(this.baseUrl)) {
+			logger.info("Simulating " + this.users.size() + " users against the emulator at " + this.baseUrl
+					+ " (its limits are the ones it was started with)");
+		}
+		else {
+			// Never a load test of DeepSeek itself.
+			logger.warn("The load profile only runs against an emulator; unset DEEPSEEK_API_KEY to use it");
 			return;
 		}
-		this.emulator.setConcurrencyLimit(Lane.PRO, this.load.getEmulatorProLimit());
-		this.emulator.setConcurrencyLimit(Lane.FLASH, this.load.getEmulatorFlashLimit());
-		this.emulator.setTokenInterval(this.load.getEmulatorTokenInterval());
-		this.emulator.setDefaultReply(Reply.content(ANSWER));
-		logger.info("Simulating " + this.users.size() + " users against the emulator (limits: pro "
-				+ this.load.getEmulatorProLimit() + ", flash " + this.load.getEmulatorFlashLimit() + ")");
 		this.traffic = Flux.interval(this.load.getPeriod())
 			.onBackpressureDrop()
 			.flatMap((tick) -> call(pickUser()), this.load.getMaxInFlight())
@@ -105,6 +119,11 @@ class TenantLoadGenerator implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.traffic != null;
+	}
+
+	private static boolean isLoopback(String url) {
+		String host = URI.create(url).getHost();
+		return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
 	}
 
 	// The square skews the choice towards the first users, so that some tenants are

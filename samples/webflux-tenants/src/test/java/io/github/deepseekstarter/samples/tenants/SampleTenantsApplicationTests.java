@@ -120,7 +120,60 @@ class SampleTenantsApplicationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(scrape).contains("deepseek_lane_limit_configured").contains("model=\"deepseek-v4-flash\"");
-		client().get().uri("/").exchange().expectStatus().isOk();
+		for (String page : List.of("/", "/dashboard.js", "/charts.js", "/dashboard.css")) {
+			client().get().uri(page).exchange().expectStatus().isOk();
+		}
+	}
+
+	@Test
+	void prometheusScrapeFindsEachLanesBulkheadTheCostAndTheTokensOfAStream() {
+		double outputTokensBefore = sum(scrape(), "gen_ai_client_token_usage_tokens_sum",
+				"gen_ai_token_type=\"output\"");
+		double streamsBefore = sum(scrape(), "gen_ai_client_operation_time_to_first_chunk_seconds_count", "");
+		client().get()
+			.uri("/chat/stream?message=Capital of France?")
+			.headers((headers) -> headers.setBasicAuth("frank", "frank-password"))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(ChatController.Fragment.class)
+			.getResponseBody()
+			.blockLast(Duration.ofSeconds(20));
+		String scrape = scrape();
+		for (String lane : List.of("deepseek-v4-flash", "deepseek-v4-pro", "default")) {
+			assertThat(scrape).as(lane)
+				.containsPattern("(?m)^resilience4j_bulkhead_available_concurrent_calls\\{[^}]*name=\"deepseek-" + lane
+						+ "\"[^}]*} \\d");
+		}
+		assertThat(sum(scrape, "gen_ai_client_operation_time_to_first_chunk_seconds_count", ""))
+			.isEqualTo(streamsBefore + 1);
+		assertThat(sum(scrape, "gen_ai_client_token_usage_tokens_sum", "gen_ai_token_type=\"output\""))
+			.as("the stream's output tokens")
+			.isGreaterThan(outputTokensBefore);
+		assertThat(sum(scrape, "deepseek_client_cost_total", "model=\"deepseek-v4-flash\"")).isPositive();
+		assertThat(scrape).contains("deepseek_client_cost_total{currency=\"USD\"")
+			.contains("gen_ai_provider_name=\"deepseek\"")
+			.doesNotContain("gen_ai_system");
+	}
+
+	private String scrape() {
+		return client().get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	// The sum of the samples of one metric whose labels contain a text.
+	private static double sum(String scrape, String metric, String labels) {
+		return scrape.lines()
+			.filter((line) -> line.startsWith(metric + "{") && line.contains(labels))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	private WebTestClient client() {

@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.samples.springai;
+
+import java.time.LocalDate;
+
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.ai.tool.annotation.ToolParam;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tool the model may call: a made-up forecast, so the sample runs offline.
+ */
+@Component
+class WeatherTools {
+
+	@Tool(description = "Today's weather forecast for a city")
+	String forecast(@ToolParam(description = "the city") String city) {
+		return "Forecast for " + city + " on " + LocalDate.now() + ": sunny, 21 degrees";
+	}
+
+}
