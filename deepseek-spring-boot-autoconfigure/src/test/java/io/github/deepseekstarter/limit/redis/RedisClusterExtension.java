@@ -36,10 +36,10 @@ import org.springframework.data.redis.connection.RedisClusterConfiguration;
 /**
  * Starts a Redis Cluster of three masters for each test: three {@code redis-server
  * --cluster-enabled yes} processes on free ports (the binary {@link RedisServerExtension}
- * runs), each given a third of the hash slots and joined with {@code CLUSTER MEET}, then waits until every node reports
- * {@code cluster_state:ok}. Each node keeps its cluster configuration in a temporary
- * directory, so a killed node restarted rejoins with its slots (and without its data, as
- * a crash without persistence would).
+ * runs), each given a third of the hash slots and joined with {@code CLUSTER MEET}, then
+ * waits until every node reports {@code cluster_state:ok}. Each node keeps its cluster
+ * configuration in a temporary directory, so a killed node restarted rejoins with its
+ * slots (and without its data, as a crash without persistence would).
  */
 public final class RedisClusterExtension implements BeforeEachCallback, AfterEachCallback {
 

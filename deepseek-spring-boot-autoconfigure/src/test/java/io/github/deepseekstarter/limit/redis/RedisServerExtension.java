@@ -109,8 +109,8 @@ public final class RedisServerExtension implements BeforeEachCallback, AfterEach
 		if (this.process != null) {
 			throw new IllegalStateException("redis-server is already running");
 		}
-		List<String> command = new ArrayList<>(List.of(executable().toString(), "--port",
-				Integer.toString(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+		List<String> command = new ArrayList<>(List.of(executable().toString(), "--port", Integer.toString(this.port),
+				"--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
 		command.addAll(this.options);
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
