@@ -17,6 +17,7 @@
 package io.github.deepseekstarter.actuate;
 
 import io.github.deepseekstarter.limit.redis.RedisAccountPermitsFactory;
+import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
 import io.github.deepseekstarter.limit.redis.RedisPermitsState;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +26,9 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * The state of the Redis lease store in distributed mode: UP while leases come from Redis
  * or, during an outage, from this replica's local share; DOWN while the fail-closed
- * policy admits nothing.
+ * policy admits nothing, which is only once the circuit breaker around Redis has opened
+ * (one slow reply does not). The details name the breaker's state, the namespace and
+ * where it comes from, with a warning when it derives from the API key.
  */
 public final class RedisLeasesHealthContributor implements DeepSeekHealthDetailsContributor {
 
@@ -37,6 +40,14 @@ public final class RedisLeasesHealthContributor implements DeepSeekHealthDetails
 	 */
 	public RedisLeasesHealthContributor(RedisAccountPermitsFactory permits) {
 		this.permits = permits;
+	}
+
+	private static String source(RedisPermitsSettings.NamespaceSource source) {
+		return switch (source) {
+			case NAMESPACE -> "deepseek.distributed.namespace";
+			case ACCOUNT -> "deepseek.account";
+			case API_KEY -> "deepseek.api-key";
+		};
 	}
 
 	@Override
@@ -51,7 +62,14 @@ public final class RedisLeasesHealthContributor implements DeepSeekHealthDetails
 			Health.Builder builder = (state.mode() == RedisPermitsState.Mode.FAIL_CLOSED) ? Health.down() : Health.up();
 			builder.withDetail("mode", state.mode().name())
 				.withDetail("since", state.since().toString())
-				.withDetail("namespace", this.permits.settings().namespace());
+				.withDetail("circuitBreaker", state.circuitBreaker())
+				.withDetail("namespace", this.permits.settings().namespace())
+				.withDetail("namespaceSource", source(this.permits.settings().namespaceSource()))
+				.withDetail("sharedLimits", this.permits.sharedLimits());
+			if (this.permits.settings().namespaceSource() == RedisPermitsSettings.NamespaceSource.API_KEY) {
+				builder.withDetail("warning", "deepseek.account is not set: another API key of the same account "
+						+ "gets another namespace, and the two do not share the account's limits");
+			}
 			if (state.lastError() != null) {
 				builder.withDetail("lastError", state.lastError());
 			}

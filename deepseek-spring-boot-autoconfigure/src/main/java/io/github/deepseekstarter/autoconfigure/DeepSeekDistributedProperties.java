@@ -40,8 +40,9 @@ public class DeepSeekDistributedProperties {
 	private boolean enabled;
 
 	/**
-	 * Prefix of the Redis keys and channels shared by the replicas of one account.
-	 * Defaults to a short SHA-256 digest of deepseek.api-key, never the key itself.
+	 * Name shared by the replicas of one account, the hash tag of its Redis keys and
+	 * channels. Defaults to "deepseek:" followed by deepseek.account, else to a short
+	 * SHA-256 digest of deepseek.api-key (never the key itself).
 	 */
 	private @Nullable String namespace;
 
@@ -52,7 +53,9 @@ public class DeepSeekDistributedProperties {
 	private Duration leaseTime = Duration.ofSeconds(30);
 
 	/**
-	 * Maximum time to wait for Redis before the outage policy applies.
+	 * Maximum time to wait for one Redis reply. A run of late or failed replies opens the
+	 * circuit breaker around Redis (the outage policy then applies), which stays open for
+	 * this long before it probes Redis again.
 	 */
 	private Duration commandTimeout = Duration.ofSeconds(1);
 
@@ -119,22 +122,30 @@ public class DeepSeekDistributedProperties {
 	/**
 	 * Validates these properties and turns them into the settings of the permits factory;
 	 * a mistake fails startup with the name of the property to fix.
-	 * @param apiKey the account's API key, from which the default namespace derives
+	 * @param account the account's name, from which the namespace derives
+	 * @param apiKey the account's API key, from which the namespace derives when the
+	 * account is not named
 	 * @return the settings
 	 */
-	RedisPermitsSettings toSettings(@Nullable String apiKey) {
+	RedisPermitsSettings toSettings(@Nullable String account, @Nullable String apiKey) {
 		String namespace = this.namespace;
-		if (namespace == null) {
+		RedisPermitsSettings.NamespaceSource source = RedisPermitsSettings.NamespaceSource.NAMESPACE;
+		if (namespace != null) {
+			requireName("deepseek.distributed.namespace", namespace, "deepseek:my-account");
+		}
+		else if (account != null) {
+			requireName("deepseek.account", account, "my-company-prod");
+			namespace = RedisPermitsSettings.namespaceOfAccount(account);
+			source = RedisPermitsSettings.NamespaceSource.ACCOUNT;
+		}
+		else {
 			if (!StringUtils.hasText(apiKey)) {
-				throw new InvalidConfigurationPropertyValueException("deepseek.distributed.namespace", null,
+				throw new InvalidConfigurationPropertyValueException("deepseek.account", null,
 						"Distributed mode needs a namespace shared by the replicas of one account: set "
-								+ "deepseek.distributed.namespace, or deepseek.api-key to derive one from it.");
+								+ "deepseek.account (or deepseek.distributed.namespace).");
 			}
 			namespace = RedisPermitsSettings.namespaceOf(apiKey);
-		}
-		else if (!StringUtils.hasText(namespace) || StringUtils.containsWhitespace(namespace)) {
-			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.namespace", namespace,
-					"Must be non-empty and without whitespace, for example deepseek:my-account.");
+			source = RedisPermitsSettings.NamespaceSource.API_KEY;
 		}
 		DeepSeekPropertiesValidator.positive("deepseek.distributed.lease-time", this.leaseTime);
 		if (this.leaseTime.toMillis() < 300) {
@@ -155,7 +166,15 @@ public class DeepSeekDistributedProperties {
 					this.expectedReplicas, "Must be at least 1.");
 		}
 		return new RedisPermitsSettings(namespace, this.leaseTime, this.commandTimeout, this.outagePolicy,
-				this.expectedReplicas);
+				this.expectedReplicas, source);
+	}
+
+	private static void requireName(String property, String value, String example) {
+		if (!StringUtils.hasText(value) || StringUtils.containsWhitespace(value) || value.indexOf('{') >= 0
+				|| value.indexOf('}') >= 0) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"Must be non-empty and without whitespace or braces, for example " + example + ".");
+		}
 	}
 
 }

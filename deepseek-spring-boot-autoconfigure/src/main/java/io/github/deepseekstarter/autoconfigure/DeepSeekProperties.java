@@ -43,6 +43,13 @@ public class DeepSeekProperties implements InitializingBean {
 	private @Nullable String apiKey;
 
 	/**
+	 * Name of the DeepSeek account the API key belongs to. DeepSeek counts concurrency
+	 * per account, whatever key is used: in distributed mode every service and key of one
+	 * account must share its limits, so the Redis namespace derives from this name.
+	 */
+	private @Nullable String account;
+
+	/**
 	 * Base URL of DeepSeek's API.
 	 */
 	private URI baseUrl = URI.create("https://api.deepseek.com");
@@ -77,6 +84,14 @@ public class DeepSeekProperties implements InitializingBean {
 
 	public void setApiKey(@Nullable String apiKey) {
 		this.apiKey = apiKey;
+	}
+
+	public @Nullable String getAccount() {
+		return this.account;
+	}
+
+	public void setAccount(@Nullable String account) {
+		this.account = account;
 	}
 
 	public URI getBaseUrl() {

@@ -19,6 +19,9 @@ package io.github.deepseekstarter.autoconfigure;
 import io.github.deepseekstarter.autoconfigure.diagnostics.DistributedModeUnavailableException;
 import io.github.deepseekstarter.limit.AccountPermitsFactory;
 import io.github.deepseekstarter.limit.redis.RedisAccountPermitsFactory;
+import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,6 +51,13 @@ public final class DeepSeekRedisAutoConfiguration {
 
 	private static final String MISSING = "Distributed mode keeps the account's permits in Redis";
 
+	/** What the startup log says when the namespace derives from the API key. */
+	public static final String UNNAMED_ACCOUNT = "deepseek.account is not set: the distributed limits are shared "
+			+ "only by replicas using the same API key. DeepSeek counts concurrency per account, whatever key "
+			+ "is used: set deepseek.account so that every service and key of the account shares one limit.";
+
+	private static final Log logger = LogFactory.getLog(DeepSeekRedisAutoConfiguration.class);
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory")
 	static class RedisPermitsConfiguration {
@@ -65,8 +75,12 @@ public final class DeepSeekRedisAutoConfiguration {
 						+ " password) so that Spring Boot creates one, define one yourself, or set"
 						+ " deepseek.distributed.enabled=false.");
 			}
-			return new RedisAccountPermitsFactory(redis,
-					properties.toSettings(environment.getProperty("deepseek.api-key")));
+			RedisPermitsSettings settings = properties.toSettings(deepSeek.getAccount(),
+					environment.getProperty("deepseek.api-key"));
+			if (settings.namespaceSource() == RedisPermitsSettings.NamespaceSource.API_KEY) {
+				logger.warn(UNNAMED_ACCOUNT);
+			}
+			return new RedisAccountPermitsFactory(redis, settings);
 		}
 
 	}

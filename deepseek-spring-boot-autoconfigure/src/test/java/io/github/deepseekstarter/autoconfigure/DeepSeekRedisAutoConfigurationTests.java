@@ -40,6 +40,8 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Distributed mode switched on by a property, against a real Redis.
  */
-@ExtendWith(BlockHoundInstalled.class)
+@ExtendWith({ BlockHoundInstalled.class, OutputCaptureExtension.class })
 class DeepSeekRedisAutoConfigurationTests {
 
 	@RegisterExtension
@@ -70,12 +72,26 @@ class DeepSeekRedisAutoConfigurationTests {
 	}
 
 	@Test
+	void twoKeysOfOneAccountShareTheNamespaceOfTheAccount() {
+		distributed().withPropertyValues("deepseek.account=acme", "deepseek.api-key=sk-first-key").run((first) -> {
+			distributed().withPropertyValues("deepseek.account=acme", "deepseek.api-key=sk-second-key")
+				.run((second) -> {
+					String namespace = first.getBean(RedisAccountPermitsFactory.class).settings().namespace();
+					assertThat(namespace).contains("acme")
+						.isEqualTo(second.getBean(RedisAccountPermitsFactory.class).settings().namespace());
+					assertThat(first.getBean(RedisAccountPermitsFactory.class).leaseKey(LimiterConfig.FLASH))
+						.isEqualTo(second.getBean(RedisAccountPermitsFactory.class).leaseKey(LimiterConfig.FLASH));
+				});
+		});
+	}
+
+	@Test
 	void permitsOfTheLimiterAreLeasesInRedisUnderANamespaceDerivedFromTheApiKey() {
 		distributed().run((context) -> {
 			RedisAccountPermitsFactory permits = context.getBean(RedisAccountPermitsFactory.class);
 			assertThat(permits.settings().namespace()).isEqualTo(RedisPermitsSettings.namespaceOf("sk-test-123"))
 				.doesNotContain("sk-test-123");
-			assertThat(permits.leaseKey(LimiterConfig.FLASH)).startsWith(permits.settings().namespace());
+			assertThat(permits.leaseKey(LimiterConfig.FLASH)).startsWith("{" + permits.settings().namespace() + "}:");
 			DeepSeekLimiter limiter = context.getBean(DeepSeekLimiter.class);
 			Disposable held = limiter.withPermitMono(Admission.of(LimiterConfig.FLASH), (permit) -> Mono.never())
 				.subscribe();
@@ -93,8 +109,41 @@ class DeepSeekRedisAutoConfigurationTests {
 				.health()
 				.block(java.time.Duration.ofSeconds(10));
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("mode", "REDIS").containsKey("namespace");
+			assertThat(health.getDetails()).containsEntry("mode", "REDIS")
+				.containsEntry("circuitBreaker", "CLOSED")
+				.containsKey("namespace")
+				.containsEntry("namespaceSource", "deepseek.api-key");
+			assertThat((String) health.getDetails().get("warning")).contains("deepseek.account is not set");
 		});
+	}
+
+	@Test
+	void healthNamesTheAccountWithoutWarningWhenTheAccountIsNamed() {
+		distributed().withConfiguration(AutoConfigurations.of(DeepSeekHealthAutoConfiguration.class))
+			.withPropertyValues("deepseek.account=acme")
+			.run((context) -> {
+				Health health = context.getBean(RedisLeasesHealthContributor.class)
+					.health()
+					.block(java.time.Duration.ofSeconds(10));
+				assertThat(health.getDetails()).containsEntry("namespace", "deepseek:acme")
+					.containsEntry("namespaceSource", "deepseek.account")
+					.doesNotContainKey("warning");
+			});
+	}
+
+	@Test
+	void startupLogSaysWhenTheNamespaceDerivesFromTheApiKey(CapturedOutput output) {
+		distributed().run((context) -> assertThat(context).hasSingleBean(RedisAccountPermitsFactory.class));
+		assertThat(output).contains("deepseek.account is not set");
+	}
+
+	@Test
+	void anAccountNameWithWhitespaceFailsStartupNamingTheProperty() {
+		distributed().withPropertyValues("deepseek.account=my account")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.account"));
 	}
 
 	@Test

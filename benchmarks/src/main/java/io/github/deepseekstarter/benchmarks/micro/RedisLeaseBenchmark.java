@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.deepseekstarter.limit.AccountPermits;
 import io.github.deepseekstarter.limit.redis.OutagePolicy;
@@ -81,6 +82,12 @@ public class RedisLeaseBenchmark {
 
 	private AccountPermits permits = new NoPermits();
 
+	private final AtomicLong cycles = new AtomicLong();
+
+	private int port;
+
+	private long scriptCallsBefore;
+
 	/**
 	 * Connects to Redis, starting it first unless a port is given.
 	 * @throws Exception if Redis cannot be started or reached
@@ -89,6 +96,7 @@ public class RedisLeaseBenchmark {
 	public void connect() throws Exception {
 		String configured = System.getProperty(PORT_PROPERTY);
 		int port = (configured != null) ? Integer.parseInt(configured) : startServer();
+		this.port = port;
 		LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", port));
 		connectionFactory.afterPropertiesSet();
@@ -104,13 +112,19 @@ public class RedisLeaseBenchmark {
 		if (factory.state().mode() != RedisPermitsState.Mode.REDIS) {
 			throw new IllegalStateException("Redis on port " + port + " does not answer: " + factory.state());
 		}
+		this.scriptCallsBefore = scriptCalls(port);
 	}
 
 	/**
 	 * Closes the connection and stops the Redis this benchmark started.
 	 */
 	@TearDown(Level.Trial)
-	public void disconnect() {
+	public void disconnect() throws IOException {
+		long calls = scriptCalls(this.port) - this.scriptCallsBefore;
+		// Heartbeats add one script call per lane every ten seconds; the rest are the
+		// acquisitions and releases themselves.
+		System.out.printf("%nRedis script calls per acquire + release: %.3f (%d calls, %d cycles)%n",
+				(double) calls / Math.max(1, this.cycles.get()), calls, this.cycles.get());
 		if (this.factory != null) {
 			this.factory.close();
 		}
@@ -147,7 +161,37 @@ public class RedisLeaseBenchmark {
 			throw new IllegalStateException("Lease refused: " + this.factory.state());
 		}
 		this.permits.release();
+		this.cycles.incrementAndGet();
 		return true;
+	}
+
+	/**
+	 * Returns how many scripts Redis has run (EVALSHA and EVAL), from INFO commandstats.
+	 */
+	private static long scriptCalls(int port) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+			socket.setSoTimeout(2000);
+			OutputStream out = socket.getOutputStream();
+			out.write("INFO commandstats\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			StringBuilder header = new StringBuilder();
+			int c;
+			while ((c = in.read()) != -1 && c != '\n') {
+				header.append((char) c);
+			}
+			int length = Integer.parseInt(header.toString().trim().substring(1));
+			String stats = new String(in.readNBytes(length), StandardCharsets.US_ASCII);
+			long calls = 0;
+			for (String line : stats.split("\r\n")) {
+				if (line.startsWith("cmdstat_evalsha:") || line.startsWith("cmdstat_eval:")) {
+					int start = line.indexOf("calls=") + "calls=".length();
+					calls += Long.parseLong(line.substring(start, line.indexOf(',', start)));
+				}
+			}
+			return calls;
+		}
 	}
 
 	private int startServer() throws IOException, InterruptedException {

@@ -16,6 +16,9 @@
 
 package io.github.deepseekstarter.limit.redis;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +27,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -33,134 +37,157 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * The Lua scripts that keep one sorted set of leases per lane: members are
  * {@code <replica>:<n>}, scores the expiry in Redis server time, so the replicas' clocks
- * never matter. Each call is one round trip (two the first time after Redis lost its
- * script cache), bounded by the command timeout.
+ * never matter. Next to the leases are the lane's shared limit, its grace period and its
+ * marker; every key and channel of a namespace shares one hash tag ({@code {namespace}}),
+ * so that each script touches one slot of a Redis Cluster. Each call is one round trip
+ * (two the first time after Redis lost its script cache), bounded by the command timeout.
  * <p>
- * The scripts run on one reactive connection opened once: opening a connection may block,
- * so it never happens on the path of a request.
+ * The scripts are {@code .lua} resources next to this class, read once. They run on one
+ * reactive connection opened once: opening a connection may block, so it never happens on
+ * the path of a request.
  */
 final class LeaseScripts {
 
-	/** Milliseconds of Redis server time, the only clock the leases use. */
-	private static final String NOW = "local t = redis.call('TIME')\n"
-			+ "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n";
+	private static final RedisScript<Object> ACQUIRE = load("acquire.lua");
 
-	/** Lets the lane's key vanish once its last lease has expired. */
-	private static final String KEEP_KEY = "if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then "
-			+ "redis.call('PEXPIRE', KEYS[1], ARGV[2]) end\n";
+	private static final RedisScript<Object> RELEASE = load("release.lua");
 
-	// KEYS: lane, grace; ARGV: limit, lease ms, member, replica's permits in use, its
-	// share during a grace period. Returns 1 when the lease was taken.
-	private static final RedisScript<Long> ACQUIRE = RedisScript
-		.of(NOW + "redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)\n"
-				+ "if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end\n"
-				+ "if redis.call('EXISTS', KEYS[2]) == 1 and tonumber(ARGV[4]) >= tonumber(ARGV[5]) then return 0 end\n"
-				+ "redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])\n" + KEEP_KEY + "return 1\n",
-				Long.class);
+	private static final RedisScript<Object> RENEW = load("renew.lua");
 
-	// KEYS: lane; ARGV: member, channel, replica. Returns the number of leases removed.
-	private static final RedisScript<Long> RELEASE = RedisScript
-		.of("local removed = redis.call('ZREM', KEYS[1], ARGV[1])\n" + "redis.call('PUBLISH', ARGV[2], ARGV[3])\n"
-				+ "return removed\n", Long.class);
+	private static final RedisScript<Object> RESTORE = load("restore.lua");
 
-	// KEYS: lane, grace, marker; ARGV: limit, lease ms, replica, channel, recovering (1
-	// or
-	// 0), count of leases to renew, those leases, count of leases to adopt, those leases,
-	// then leases to remove. A renewed lease that Redis no longer had, or a missing
-	// marker
-	// after an outage, means Redis lost its leases: a grace period of one lease time then
-	// gives every replica the time to restore its own. Returns 1 when the lane has room.
-	private static final RedisScript<Long> RENEW = RedisScript.of(
-			NOW + "local freed = redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)\n"
-					+ "local lost = ARGV[5] == '1' and redis.call('EXISTS', KEYS[3]) == 0\n"
-					+ "local expiry = now + tonumber(ARGV[2])\n" + "local i = 7\n"
-					+ "local last = 6 + tonumber(ARGV[6])\n" + "while i <= last do\n"
-					+ "  if redis.call('ZADD', KEYS[1], expiry, ARGV[i]) == 1 then lost = true end\n" + "  i = i + 1\n"
-					+ "end\n" + "local added = last - 6 + tonumber(ARGV[i])\n" + "last = i + tonumber(ARGV[i])\n"
-					+ "i = i + 1\n" + "while i <= last do\n" + "  redis.call('ZADD', KEYS[1], expiry, ARGV[i])\n"
-					+ "  i = i + 1\n" + "end\n" + "while i <= #ARGV do\n"
-					+ "  freed = freed + redis.call('ZREM', KEYS[1], ARGV[i])\n" + "  i = i + 1\n" + "end\n"
-					+ "if lost then redis.call('SET', KEYS[2], '1', 'PX', ARGV[2]) end\n"
-					+ "redis.call('SET', KEYS[3], '1')\n" + "if added > 0 then " + KEEP_KEY + "end\n"
-					+ "if freed > 0 then redis.call('PUBLISH', ARGV[4], ARGV[3]) end\n"
-					+ "if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then return 1 end\n" + "return 0\n",
-			Long.class);
+	private static final RedisScript<Object> LIMIT = load("limit.lua");
 
 	private final ReactiveRedisConnectionFactory connectionFactory;
 
 	private volatile @Nullable ReactiveRedisConnection connection;
 
-	private final String namespace;
+	private final String prefix;
 
 	private final String leaseMillis;
+
+	private final String graceMillis;
+
+	private final String keepMillis;
 
 	private final Duration timeout;
 
 	LeaseScripts(ReactiveRedisConnectionFactory connectionFactory, RedisPermitsSettings settings) {
 		this.connectionFactory = connectionFactory;
-		this.namespace = settings.namespace();
+		this.prefix = "{" + settings.namespace() + "}";
 		this.leaseMillis = Long.toString(settings.leaseTime().toMillis());
+		this.graceMillis = Long.toString(settings.gracePeriod().toMillis());
+		// A lane's limit and marker outlive a few heartbeats that failed.
+		this.keepMillis = Long.toString(settings.leaseTime().toMillis() * 3);
 		this.timeout = settings.commandTimeout();
 	}
 
 	String key(String lane) {
-		return this.namespace + ":lane:" + lane;
+		return this.prefix + ":lane:" + lane;
 	}
 
-	private String grace() {
-		return this.namespace + ":grace";
+	String limitKey(String lane) {
+		return this.prefix + ":limit:" + lane;
 	}
 
-	private String marker() {
-		return this.namespace + ":alive";
+	String graceKey(String lane) {
+		return this.prefix + ":grace:" + lane;
+	}
+
+	String markerKey(String lane) {
+		return this.prefix + ":alive:" + lane;
 	}
 
 	String channel(String lane) {
-		return this.namespace + ":freed:" + lane;
+		return this.prefix + ":freed:" + lane;
 	}
 
 	String channelPattern() {
-		return this.namespace + ":freed:*";
+		return this.prefix + ":freed:*";
 	}
 
 	/**
 	 * Returns the lane a channel of {@link #channelPattern()} belongs to.
 	 */
 	String laneOfChannel(String channel) {
-		return channel.substring(this.namespace.length() + ":freed:".length());
+		return channel.substring(this.prefix.length() + ":freed:".length());
 	}
 
 	/**
-	 * Takes a lease if the lane has room; during a grace period only while the replica
-	 * holds less than its share.
+	 * Takes a lease if the lane has room under its shared limit (or the caller's, when
+	 * the lane has none); during a grace period only while the replica holds less than
+	 * its share.
 	 */
-	Mono<Boolean> acquire(String lane, int limit, String member, int inUse, int graceShare) {
-		return run(ACQUIRE, List.of(key(lane), grace()), List.of(Integer.toString(limit), this.leaseMillis, member,
-				Integer.toString(inUse), Integer.toString(graceShare)))
-			.map((granted) -> granted == 1L);
-	}
-
-	Mono<Long> release(String lane, String member, String replica) {
-		return run(RELEASE, List.of(key(lane)), List.of(member, channel(lane), replica));
+	Mono<Acquired> acquire(String lane, int limit, String member, int inUse, int graceShare, boolean markerSeen) {
+		return run(ACQUIRE, List.of(key(lane), limitKey(lane), graceKey(lane), markerKey(lane)),
+				List.of(Integer.toString(limit), this.leaseMillis, member, Integer.toString(inUse),
+						Integer.toString(graceShare), markerSeen ? "1" : "0", this.graceMillis, this.keepMillis))
+			.map((answer) -> new Acquired(answer.get(0) == 1L, answer.get(1).intValue(), answer.get(2)));
 	}
 
 	/**
-	 * Renews leases, adds leases for permits granted locally, removes orphaned leases.
+	 * Removes leases of this replica and, when one was there, tells the other replicas.
 	 */
-	Mono<Boolean> renew(String lane, int limit, String replica, boolean recovering, List<String> renewals,
-			List<String> adoptions, List<String> removals) {
-		List<String> args = new ArrayList<>(7 + renewals.size() + adoptions.size() + removals.size());
+	Mono<Long> release(String lane, String replica, List<String> members) {
+		List<String> args = new ArrayList<>(2 + members.size());
+		args.add(channel(lane));
+		args.add(replica);
+		args.addAll(members);
+		return run(RELEASE, List.of(key(lane)), args).map((answer) -> answer.get(0));
+	}
+
+	/**
+	 * Extends the leases of this replica that Redis still has, adds leases for permits
+	 * granted locally, removes orphaned leases and stores a limit changed while Redis did
+	 * not answer.
+	 * @param markerSeen whether this replica has renewed the lane before, so that a
+	 * missing marker means Redis lost the lane's data
+	 * @param storeLimit the limit to store, 0 for none
+	 */
+	Mono<Renewed> renew(String lane, int limit, String replica, boolean markerSeen, int storeLimit,
+			List<String> renewals, List<String> adoptions, List<String> removals) {
+		List<String> args = new ArrayList<>(11 + renewals.size() + adoptions.size() + removals.size());
 		args.add(Integer.toString(limit));
 		args.add(this.leaseMillis);
 		args.add(replica);
 		args.add(channel(lane));
-		args.add(recovering ? "1" : "0");
+		args.add(markerSeen ? "1" : "0");
+		args.add(Integer.toString(storeLimit));
+		args.add(this.graceMillis);
+		args.add(this.keepMillis);
 		args.add(Integer.toString(renewals.size()));
 		args.addAll(renewals);
 		args.add(Integer.toString(adoptions.size()));
 		args.addAll(adoptions);
 		args.addAll(removals);
-		return run(RENEW, List.of(key(lane), grace(), marker()), args).map((room) -> room == 1L);
+		return run(RENEW, List.of(key(lane), limitKey(lane), graceKey(lane), markerKey(lane)), args).map((answer) -> {
+			List<String> missing = new ArrayList<>(answer.size() - 2);
+			for (int i = 2; i < answer.size(); i++) {
+				missing.add(renewals.get(answer.get(i).intValue() - 1));
+			}
+			return new Renewed(answer.get(0) == 1L, answer.get(1).intValue(), missing);
+		});
+	}
+
+	/**
+	 * Puts back leases this replica holds but Redis lost, and opens the lane's grace
+	 * period.
+	 */
+	Mono<Long> restore(String lane, List<String> members) {
+		List<String> args = new ArrayList<>(2 + members.size());
+		args.add(this.leaseMillis);
+		args.add(this.graceMillis);
+		args.addAll(members);
+		return run(RESTORE, List.of(key(lane), graceKey(lane)), args).map((answer) -> answer.get(0));
+	}
+
+	/**
+	 * Stores the lane's limit, which every replica's next lease obeys.
+	 */
+	Mono<Void> storeLimit(String lane, int limit, String replica) {
+		return run(LIMIT, List.of(limitKey(lane)),
+				List.of(Integer.toString(limit), this.keepMillis, channel(lane), replica))
+			.then();
 	}
 
 	/**
@@ -187,18 +214,86 @@ final class LeaseScripts {
 		return (connection != null) ? connection.closeLater() : Mono.empty();
 	}
 
-	private Mono<Long> run(RedisScript<Long> script, List<String> keys, List<String> args) {
+	/**
+	 * Runs a script and returns its answer as a list of integers (a script's single
+	 * integer is a list of one).
+	 */
+	private Mono<List<Long>> run(RedisScript<Object> script, List<String> keys, List<String> args) {
 		ReactiveRedisConnection connection = this.connection;
 		if (connection == null) {
 			return Mono.error(new IllegalStateException("No connection to Redis has been opened yet"));
 		}
+		ByteBuffer[] keysAndArgs = keysAndArgs(keys, args);
 		return connection.scriptingCommands()
-			.<Long>evalSha(script.getSha1(), ReturnType.INTEGER, keys.size(), keysAndArgs(keys, args))
+			.<Object>evalSha(script.getSha1(), ReturnType.MULTI, keys.size(), keysAndArgs)
 			.onErrorResume(LeaseScripts::isNoScript, (ex) -> connection.scriptingCommands()
-				.eval(encode(script.getScriptAsString()), ReturnType.INTEGER, keys.size(), keysAndArgs(keys, args)))
-			.next()
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException("Redis answered a lease script with nothing")))
+				.eval(encode(script.getScriptAsString()), ReturnType.MULTI, keys.size(), keysAndArgs(keys, args)))
+			.collectList()
+			.map(LeaseScripts::integers)
+			// Lettuce completes commands on its event loop, at times inside its
+			// endpoint's
+			// exclusive lock (a connection going inactive fails its queued commands
+			// there); a continuation that sends the next command from there can wedge the
+			// endpoint, so answers go on on the parallel scheduler.
+			.publishOn(Schedulers.parallel())
 			.timeout(this.timeout);
+	}
+
+	private static List<Long> integers(List<Object> answer) {
+		List<Long> integers = new ArrayList<>();
+		for (Object element : answer) {
+			if (element instanceof List<?> list) {
+				for (Object nested : list) {
+					integers.add(integer(nested));
+				}
+			}
+			else {
+				integers.add(integer(element));
+			}
+		}
+		if (integers.isEmpty()) {
+			throw new IllegalStateException("Redis answered a lease script with nothing");
+		}
+		return integers;
+	}
+
+	private static Long integer(Object element) {
+		if (element instanceof Long value) {
+			return value;
+		}
+		throw new IllegalStateException("Redis answered a lease script with " + element.getClass().getSimpleName());
+	}
+
+	private static RedisScript<Object> load(String name) {
+		try (InputStream in = LeaseScripts.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("Lease script " + name + " is missing from the classpath");
+			}
+			return RedisScript.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), Object.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Lease script " + name + " could not be read", ex);
+		}
+	}
+
+	/**
+	 * The answer of the acquire script.
+	 *
+	 * @param granted whether the lease was taken
+	 * @param limit the lane's shared limit
+	 * @param graceMillis when a grace period refused the lease, how long it lasts still
+	 */
+	record Acquired(boolean granted, int limit, long graceMillis) {
+	}
+
+	/**
+	 * The answer of the renew script.
+	 *
+	 * @param room whether the lane has room for another lease
+	 * @param limit the lane's shared limit
+	 * @param missing the leases to renew that Redis did not have
+	 */
+	record Renewed(boolean room, int limit, List<String> missing) {
 	}
 
 	private static ByteBuffer[] keysAndArgs(List<String> keys, List<String> args) {

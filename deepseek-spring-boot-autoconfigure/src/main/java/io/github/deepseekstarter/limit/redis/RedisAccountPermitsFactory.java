@@ -18,15 +18,24 @@ package io.github.deepseekstarter.limit.redis;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.deepseekstarter.limit.AccountPermits;
 import io.github.deepseekstarter.limit.AccountPermitsFactory;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -42,17 +51,20 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
 /**
  * Account permits shared by every replica of an account: each lane's permits are leases
  * in a sorted set in Redis, taken and given back by Lua scripts on the application's
- * reactive connection factory, one round trip each.
+ * reactive connection factory, one round trip each. The lane's limit is stored next to
+ * its leases, so that a limit changed on one replica binds every replica's next lease.
  * <p>
  * A heartbeat renews this replica's leases every third of the lease time, so a stopped
  * replica's leases expire after the lease time and come back to the others. A release is
  * published on the lane's channel, so that the other replicas' waiters try again without
  * polling; the heartbeat also tells the lanes when leases expired.
  * <p>
- * When Redis does not answer within the command timeout, new permits follow the
- * {@link OutagePolicy}; the heartbeat keeps probing, and once Redis answers again every
- * lane's live permits (including those granted locally) become leases there and new
- * permits are leases again. {@link #state()} tells which mode is in force.
+ * Every Redis command passes a circuit breaker ({@link RedisCircuitBreaker}): one slow
+ * reply only makes its waiter try again, while a run of failures opens the breaker and
+ * new permits follow the {@link OutagePolicy}. The open breaker half-opens after one
+ * command timeout and probes Redis with a heartbeat at once; when it answers, every
+ * lane's live permits (including those granted locally) become leases there, the breaker
+ * closes and new permits are leases again. {@link #state()} tells which mode is in force.
  */
 public final class RedisAccountPermitsFactory implements AccountPermitsFactory, AutoCloseable {
 
@@ -72,7 +84,13 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 
 	private final Clock clock = Clock.systemUTC();
 
-	private volatile RedisPermitsState state;
+	private final CircuitBreaker breaker;
+
+	private final AtomicBoolean beating = new AtomicBoolean();
+
+	private volatile Instant since;
+
+	private volatile @Nullable String lastError;
 
 	private @Nullable ReactiveRedisMessageListenerContainer listener;
 
@@ -89,7 +107,9 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 		this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.scripts = new LeaseScripts(connectionFactory, settings);
-		this.state = new RedisPermitsState(RedisPermitsState.Mode.REDIS, this.clock.instant(), null);
+		this.since = this.clock.instant();
+		this.breaker = RedisCircuitBreaker.create("deepseek-redis-" + this.replicaId, settings);
+		this.breaker.getEventPublisher().onStateTransition(this::transitioned);
 	}
 
 	@Override
@@ -103,11 +123,12 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 	}
 
 	/**
-	 * Returns where new permits come from now, and the last Redis failure.
+	 * Returns where new permits come from now, the circuit breaker's state and the last
+	 * Redis failure.
 	 * @return the state
 	 */
 	public RedisPermitsState state() {
-		return this.state;
+		return new RedisPermitsState(mode(), this.since, this.lastError, this.breaker.getState().name());
 	}
 
 	/**
@@ -136,6 +157,15 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 	}
 
 	/**
+	 * Returns the Redis key that holds a lane's shared limit.
+	 * @param lane the lane name
+	 * @return the key
+	 */
+	public String limitKey(String lane) {
+		return this.scripts.limitKey(lane);
+	}
+
+	/**
 	 * Returns the permits this replica holds in a lane: its leases plus the permits it
 	 * granted locally during an outage.
 	 * @param lane the lane name
@@ -144,6 +174,34 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 	public int inUse(String lane) {
 		RedisLanePermits permits = this.lanes.get(lane);
 		return (permits != null) ? permits.inUse() : 0;
+	}
+
+	/**
+	 * Returns a lane's limit stored in Redis, as Redis last answered it to this replica:
+	 * every acquisition reads it in its own round trip, so this view is at most one
+	 * acquisition or one heartbeat old.
+	 * @param lane the lane name
+	 * @return the shared limit, empty before Redis first answered for the lane
+	 */
+	public OptionalInt sharedLimit(String lane) {
+		RedisLanePermits permits = this.lanes.get(lane);
+		int limit = (permits != null) ? permits.sharedLimit() : 0;
+		return (limit > 0) ? OptionalInt.of(limit) : OptionalInt.empty();
+	}
+
+	/**
+	 * Returns every lane's limit stored in Redis, as Redis last answered it to this
+	 * replica, for the lanes it has answered for.
+	 * @return the shared limits by lane
+	 */
+	public Map<String, Integer> sharedLimits() {
+		Map<String, Integer> limits = new TreeMap<>();
+		this.lanes.forEach((name, lane) -> {
+			if (lane.sharedLimit() > 0) {
+				limits.put(name, lane.sharedLimit());
+			}
+		});
+		return limits;
 	}
 
 	/**
@@ -176,7 +234,11 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 	}
 
 	RedisPermitsState.Mode mode() {
-		return this.state.mode();
+		if (this.breaker.getState() == CircuitBreaker.State.CLOSED) {
+			return RedisPermitsState.Mode.REDIS;
+		}
+		return (this.settings.outagePolicy() == OutagePolicy.LOCAL_SHARE) ? RedisPermitsState.Mode.FALLBACK_LOCAL
+				: RedisPermitsState.Mode.FAIL_CLOSED;
 	}
 
 	String nextMember() {
@@ -184,28 +246,55 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 	}
 
 	/**
-	 * Records a Redis failure and, on the first one, applies the outage policy; waiters
-	 * are told on another thread, as this may run inside a lane's critical section.
+	 * Runs one Redis command through the circuit breaker, recording its failure.
 	 */
-	void failed(Throwable ex) {
-		boolean entered;
-		synchronized (this) {
-			RedisPermitsState current = this.state;
-			entered = current.mode() == RedisPermitsState.Mode.REDIS;
-			RedisPermitsState.Mode mode = !entered ? current.mode()
-					: (this.settings.outagePolicy() == OutagePolicy.LOCAL_SHARE) ? RedisPermitsState.Mode.FALLBACK_LOCAL
-							: RedisPermitsState.Mode.FAIL_CLOSED;
-			this.state = new RedisPermitsState(mode, entered ? this.clock.instant() : current.since(), describe(ex));
-		}
-		if (entered && this.state.mode() == RedisPermitsState.Mode.FALLBACK_LOCAL) {
-			notifyAllLanes();
+	<T> Mono<T> guarded(Mono<T> command) {
+		return command.transformDeferred(CircuitBreakerOperator.of(this.breaker)).doOnError(this::failed);
+	}
+
+	/**
+	 * Tells a lane's waiters to try again after a delay.
+	 */
+	void notifyLater(RedisLanePermits lane, Duration delay) {
+		Schedulers.parallel().schedule(lane::permitsFreed, delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Renews a lane now, out of the heartbeat's turn: Redis lost its data and this
+	 * replica's leases must be put back.
+	 */
+	void renewSoon(RedisLanePermits lane) {
+		guarded(lane.renew()).subscribe(null, (ex) -> {
+		});
+	}
+
+	private void failed(Throwable ex) {
+		if (!(ex instanceof CallNotPermittedException)) {
+			this.lastError = describe(ex);
 		}
 	}
 
-	private synchronized void recovered() {
-		if (this.state.mode() != RedisPermitsState.Mode.REDIS) {
-			this.state = new RedisPermitsState(RedisPermitsState.Mode.REDIS, this.clock.instant(),
-					this.state.lastError());
+	/**
+	 * Follows the breaker: an open breaker applies the outage policy; a half-open one is
+	 * probed at once with a heartbeat; a closed one hands out leases again, and every
+	 * lane's waiters are told. Waiters are told on another thread, as this may run inside
+	 * a lane's critical section.
+	 */
+	private void transitioned(CircuitBreakerOnStateTransitionEvent event) {
+		if (event.getStateTransition().getFromState() == CircuitBreaker.State.CLOSED
+				|| event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
+			this.since = this.clock.instant();
+		}
+		switch (event.getStateTransition().getToState()) {
+			case CLOSED -> notifyAllLanes();
+			case OPEN -> {
+				if (this.settings.outagePolicy() == OutagePolicy.LOCAL_SHARE) {
+					notifyAllLanes();
+				}
+			}
+			case HALF_OPEN -> Schedulers.parallel().schedule(() -> heartbeat().subscribe());
+			default -> {
+			}
 		}
 	}
 
@@ -227,6 +316,7 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 			}
 			catch (RuntimeException ex) {
 				failed(ex);
+				this.breaker.transitionToOpenState();
 			}
 		}
 		Duration interval = this.settings.heartbeatInterval();
@@ -250,7 +340,9 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 		}
 		return listener.receive(new PatternTopic(this.scripts.channelPattern()))
 			.filter((message) -> !this.replicaId.equals(message.getMessage()))
-			.map((message) -> message.getChannel());
+			.map((message) -> message.getChannel())
+			// Waiters told here send commands: not from Lettuce's event loop.
+			.publishOn(Schedulers.parallel());
 	}
 
 	private void onReleased(String channel) {
@@ -261,33 +353,28 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 	}
 
 	/**
-	 * Renews every lane, one round trip each. While Redis is up, a lane with room is
-	 * told, as leases may have expired; once Redis answers after an outage, every lane
-	 * is.
+	 * Renews every lane, one round trip each, as one call through the breaker: while it
+	 * is closed, a lane with room is told, as leases may have expired; while it is
+	 * half-open this is the probe, whose success closes it. Nothing is sent while it is
+	 * open, and one heartbeat runs at a time.
 	 */
 	private Mono<Void> heartbeat() {
-		boolean recovering = mode() != RedisPermitsState.Mode.REDIS;
+		if (this.breaker.getState() == CircuitBreaker.State.OPEN || !this.beating.compareAndSet(false, true)) {
+			return Mono.empty();
+		}
+		boolean closed = this.breaker.getState() == CircuitBreaker.State.CLOSED;
 		List<RedisLanePermits> lanes = List.copyOf(this.lanes.values());
 		// Opening the connection blocks: keep it off the event loops.
 		Mono<Void> connect = this.scripts.connected() ? Mono.empty()
 				: Mono.fromRunnable(this.scripts::connect).subscribeOn(Schedulers.boundedElastic()).then();
-		return connect.thenMany(Flux.fromIterable(lanes))
-			.concatMap((lane) -> lane.renew(recovering).doOnNext((room) -> {
-				if (room && !recovering) {
-					lane.permitsFreed();
-				}
-			}))
-			.then(Mono.fromRunnable(() -> {
-				if (recovering) {
-					recovered();
-					notifyAllLanes();
-				}
-			}))
-			.onErrorResume((ex) -> {
-				failed(ex);
-				return Mono.empty();
-			})
-			.then();
+		Mono<List<RedisLanePermits>> withRoom = connect.thenMany(Flux.fromIterable(lanes))
+			.concatMap((lane) -> lane.renew().filter((room) -> room).map((room) -> lane))
+			.collectList();
+		return guarded(withRoom).doOnNext((roomy) -> {
+			if (closed) {
+				roomy.forEach(RedisLanePermits::permitsFreed);
+			}
+		}).onErrorResume((ex) -> Mono.empty()).doFinally((signal) -> this.beating.set(false)).then();
 	}
 
 	private static String describe(Throwable ex) {

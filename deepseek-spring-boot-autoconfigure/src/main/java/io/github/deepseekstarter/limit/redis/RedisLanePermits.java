@@ -16,21 +16,30 @@
 
 package io.github.deepseekstarter.limit.redis;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.deepseekstarter.limit.AccountPermits;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
 
 /**
  * The account permits of one lane of one replica: leases in Redis while it answers, the
  * outage policy while it does not.
  * <p>
+ * Only this replica creates or removes its leases: a renewal extends the leases Redis
+ * still has and reports the others, which are put back only if a request still holds
+ * them, so a release that overtakes a heartbeat never leaves a lease behind. The lane's
+ * limit is stored in Redis next to its leases: a change here ({@link #changeLimit}) is
+ * written there, and every replica's next lease obeys it.
+ * <p>
  * The replica's permits in use are its leases plus the permits it granted locally during
  * an outage. A release gives back a local permit first, so that the leases in Redis catch
- * up with the replica's real use as soon as possible. Leases whose removal failed are
- * remembered and removed by the next successful renewal.
+ * up with the replica's real use as soon as possible. Leases whose removal failed, or
+ * whose acquisition got no answer, are remembered and removed by the next release or
+ * renewal that succeeds.
  */
 final class RedisLanePermits implements AccountPermits {
 
@@ -54,7 +63,16 @@ final class RedisLanePermits implements AccountPermits {
 
 	private int local;
 
+	/** A limit changed here that Redis has not stored yet, 0 for none. */
+	private int unstoredLimit;
+
+	/** Whether a script of this lane has succeeded, so the lane's marker exists. */
+	private volatile boolean markerSeen;
+
 	private volatile int limit;
+
+	/** The lane's limit in Redis as last answered, 0 before the first answer. */
+	private volatile int sharedLimit;
 
 	RedisLanePermits(RedisAccountPermitsFactory factory, LeaseScripts scripts, String lane, int limit,
 			Runnable permitsFreed) {
@@ -83,21 +101,42 @@ final class RedisLanePermits implements AccountPermits {
 		int limit = this.limit;
 		int graceShare = (this.factory.settings().outagePolicy() == OutagePolicy.LOCAL_SHARE)
 				? this.factory.settings().localShare(limit) : 0;
-		return this.scripts.acquire(this.lane, limit, member, inUse(), graceShare).map((granted) -> {
-			if (granted) {
-				synchronized (this) {
-					this.leases.addLast(member);
+		return this.factory
+			.guarded(this.scripts.acquire(this.lane, limit, member, inUse(), graceShare, this.markerSeen))
+			.map((answer) -> {
+				this.markerSeen = true;
+				this.sharedLimit = answer.limit();
+				if (answer.granted()) {
+					synchronized (this) {
+						this.leases.addLast(member);
+					}
 				}
-			}
-			return granted;
-		}).onErrorResume((ex) -> {
-			synchronized (this) {
-				// The script may have run although its answer was lost.
-				this.orphans.add(member);
-			}
-			this.factory.failed(ex);
-			return Mono.just(this.factory.mode() == RedisPermitsState.Mode.FALLBACK_LOCAL && acquireLocal());
-		});
+				else if (answer.graceMillis() > 0) {
+					// The lane's data was lost: restore this replica's leases now, and
+					// try
+					// again when the grace period ends.
+					this.factory.renewSoon(this);
+					this.factory.notifyLater(this, Duration.ofMillis(answer.graceMillis()));
+				}
+				return answer.granted();
+			})
+			.onErrorResume((ex) -> {
+				if (!(ex instanceof CallNotPermittedException)) {
+					synchronized (this) {
+						// The script may have run although its answer was lost.
+						this.orphans.add(member);
+					}
+				}
+				RedisPermitsState.Mode mode = this.factory.mode();
+				if (mode == RedisPermitsState.Mode.FALLBACK_LOCAL) {
+					return Mono.just(acquireLocal());
+				}
+				if (mode == RedisPermitsState.Mode.REDIS) {
+					// One failure is not an outage: the waiters try again shortly.
+					this.factory.notifyLater(this, this.factory.settings().commandTimeout());
+				}
+				return REFUSED;
+			});
 	}
 
 	private synchronized boolean acquireLocal() {
@@ -110,44 +149,70 @@ final class RedisLanePermits implements AccountPermits {
 
 	@Override
 	public void release() {
-		String member;
+		List<String> removals;
 		synchronized (this) {
 			if (this.local > 0) {
 				this.local--;
 				return;
 			}
-			member = this.leases.pollFirst();
+			String member = this.leases.pollFirst();
 			if (member == null) {
 				return;
 			}
+			this.orphans.add(member);
 			if (this.factory.mode() != RedisPermitsState.Mode.REDIS) {
-				this.orphans.add(member);
 				return;
 			}
+			removals = List.copyOf(this.orphans);
+			this.orphans.clear();
 		}
-		this.scripts.release(this.lane, member, this.factory.replicaId()).subscribe(null, (ex) -> {
-			synchronized (this) {
-				this.orphans.add(member);
-			}
-			this.factory.failed(ex);
-		});
+		this.factory.guarded(this.scripts.release(this.lane, this.factory.replicaId(), removals))
+			.subscribe(null, (ex) -> {
+				synchronized (this) {
+					this.orphans.addAll(removals);
+				}
+			});
 	}
 
+	/**
+	 * Changes this replica's limit of the lane and stores it in Redis, where every
+	 * replica's next lease obeys it; while Redis does not answer, the next renewal that
+	 * succeeds stores it.
+	 */
 	@Override
 	public void changeLimit(int limit) {
-		this.limit = limit;
+		synchronized (this) {
+			this.limit = limit;
+			this.unstoredLimit = limit;
+		}
+		if (this.factory.mode() != RedisPermitsState.Mode.REDIS) {
+			return;
+		}
+		this.factory.guarded(this.scripts.storeLimit(this.lane, limit, this.factory.replicaId()))
+			.subscribe(null, (ex) -> {
+			}, () -> limitStored(limit));
+	}
+
+	private synchronized void limitStored(int limit) {
+		this.sharedLimit = limit;
+		if (this.unstoredLimit == limit) {
+			this.unstoredLimit = 0;
+		}
 	}
 
 	/**
 	 * Renews this replica's leases, turns permits granted locally during an outage into
-	 * leases, and removes orphaned leases: one round trip.
-	 * @param recovering whether Redis did not answer before
+	 * leases, removes orphaned leases and stores a limit changed during an outage: one
+	 * round trip, and one more to put back leases that Redis lost while a request still
+	 * holds them (which opens the lane's grace period). The leases to renew are the ones
+	 * held when this method is called.
 	 * @return whether the lane has room in Redis
 	 */
-	Mono<Boolean> renew(boolean recovering) {
+	Mono<Boolean> renew() {
 		List<String> renewals;
 		List<String> adoptions = new ArrayList<>();
 		List<String> removals;
+		int storeLimit;
 		synchronized (this) {
 			renewals = List.copyOf(this.leases);
 			for (; this.local > 0; this.local--) {
@@ -157,20 +222,62 @@ final class RedisLanePermits implements AccountPermits {
 			}
 			removals = List.copyOf(this.orphans);
 			this.orphans.clear();
+			storeLimit = this.unstoredLimit;
 		}
 		return this.scripts
-			.renew(this.lane, this.limit, this.factory.replicaId(), recovering, renewals, adoptions, removals)
+			.renew(this.lane, this.limit, this.factory.replicaId(), this.markerSeen, storeLimit, renewals, adoptions,
+					removals)
+			.flatMap((renewed) -> {
+				this.markerSeen = true;
+				if (storeLimit != 0) {
+					limitStored(storeLimit);
+				}
+				this.sharedLimit = renewed.limit();
+				List<String> lost = stillHeld(renewed.missing());
+				if (lost.isEmpty()) {
+					return Mono.just(renewed.room());
+				}
+				return this.scripts.restore(this.lane, lost).map((restored) -> {
+					synchronized (this) {
+						// A lease released while it was put back goes at the next
+						// release.
+						for (String member : lost) {
+							if (!this.leases.contains(member)) {
+								this.orphans.add(member);
+							}
+						}
+					}
+					return false;
+				});
+			})
 			.doOnError((ex) -> {
 				synchronized (this) {
 					this.orphans.addAll(removals);
+					// Permits not adopted stay local, so they are not taken for lost
+					// leases.
+					for (String member : adoptions) {
+						if (this.leases.remove(member)) {
+							this.local++;
+						}
+					}
 				}
 			});
+	}
+
+	private synchronized List<String> stillHeld(List<String> missing) {
+		List<String> held = new ArrayList<>(missing.size());
+		for (String member : missing) {
+			if (this.leases.contains(member)) {
+				held.add(member);
+			}
+		}
+		return held;
 	}
 
 	/**
 	 * Gives back every lease of this replica, when it stops.
 	 */
-	Mono<Boolean> releaseAll() {
+	Mono<Long> releaseAll() {
 		List<String> removals;
 		synchronized (this) {
 			removals = new ArrayList<>(this.leases);
@@ -179,8 +286,7 @@ final class RedisLanePermits implements AccountPermits {
 			this.orphans.clear();
 			this.local = 0;
 		}
-		return this.scripts.renew(this.lane, this.limit, this.factory.replicaId(), false, List.of(), List.of(),
-				removals);
+		return removals.isEmpty() ? Mono.just(0L) : this.scripts.release(this.lane, this.factory.replicaId(), removals);
 	}
 
 	void permitsFreed() {
@@ -192,6 +298,14 @@ final class RedisLanePermits implements AccountPermits {
 	 */
 	synchronized int inUse() {
 		return this.leases.size() + this.local;
+	}
+
+	/**
+	 * Returns the lane's limit in Redis as Redis last answered it to this replica, 0
+	 * before its first answer.
+	 */
+	int sharedLimit() {
+		return this.sharedLimit;
 	}
 
 }

@@ -27,8 +27,9 @@ import java.util.Objects;
  * The settings of a {@link RedisAccountPermitsFactory}, validated; every message names
  * the property the value comes from.
  *
- * @param namespace the prefix of the keys and channels shared by the replicas of one
- * account ({@code deepseek.distributed.namespace})
+ * @param namespace the name shared by the replicas of one account, the hash tag of its
+ * keys and channels ({@code deepseek.distributed.namespace}, else derived from
+ * {@code deepseek.account})
  * @param leaseTime how long a lease lives without a heartbeat
  * ({@code deepseek.distributed.lease-time}); heartbeats run every third of it
  * @param commandTimeout how long to wait for Redis before the outage policy applies
@@ -37,9 +38,10 @@ import java.util.Objects;
  * ({@code deepseek.distributed.outage-policy})
  * @param expectedReplicas how many replicas share the account, to size the local share of
  * {@link OutagePolicy#LOCAL_SHARE} ({@code deepseek.distributed.expected-replicas})
+ * @param namespaceSource where the namespace comes from
  */
 public record RedisPermitsSettings(String namespace, Duration leaseTime, Duration commandTimeout,
-		OutagePolicy outagePolicy, int expectedReplicas) {
+		OutagePolicy outagePolicy, int expectedReplicas, NamespaceSource namespaceSource) {
 
 	private static final Duration MIN_LEASE_TIME = Duration.ofMillis(300);
 
@@ -50,11 +52,14 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 	 * @param commandTimeout the command timeout, positive and below the lease time
 	 * @param outagePolicy the outage policy
 	 * @param expectedReplicas the expected number of replicas, at least 1
+	 * @param namespaceSource where the namespace comes from
 	 */
 	public RedisPermitsSettings {
 		Objects.requireNonNull(namespace, "deepseek.distributed.namespace must not be null");
-		if (namespace.isBlank() || namespace.chars().anyMatch(Character::isWhitespace)) {
-			throw invalid("deepseek.distributed.namespace", "must be non-empty without whitespace", namespace);
+		if (namespace.isBlank()
+				|| namespace.chars().anyMatch((c) -> Character.isWhitespace(c) || c == '{' || c == '}')) {
+			throw invalid("deepseek.distributed.namespace", "must be non-empty without whitespace or braces",
+					namespace);
 		}
 		Objects.requireNonNull(leaseTime, "deepseek.distributed.lease-time must not be null");
 		if (leaseTime.compareTo(MIN_LEASE_TIME) < 0) {
@@ -70,11 +75,35 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 		if (expectedReplicas < 1) {
 			throw invalid("deepseek.distributed.expected-replicas", "must be at least 1", expectedReplicas);
 		}
+		Objects.requireNonNull(namespaceSource, "namespaceSource must not be null");
 	}
 
 	/**
-	 * Returns the default namespace of an account: a short SHA-256 digest of its API key,
-	 * so that replicas of one account share their leases and the key never reaches Redis.
+	 * Validates settings whose namespace is given as is.
+	 * @param namespace the namespace
+	 * @param leaseTime the lease time, at least 300 ms
+	 * @param commandTimeout the command timeout, positive and below the lease time
+	 * @param outagePolicy the outage policy
+	 * @param expectedReplicas the expected number of replicas, at least 1
+	 */
+	public RedisPermitsSettings(String namespace, Duration leaseTime, Duration commandTimeout,
+			OutagePolicy outagePolicy, int expectedReplicas) {
+		this(namespace, leaseTime, commandTimeout, outagePolicy, expectedReplicas, NamespaceSource.NAMESPACE);
+	}
+
+	/**
+	 * Returns the namespace of a named account, shared by every service and key of it.
+	 * @param account the account's name ({@code deepseek.account})
+	 * @return the namespace
+	 */
+	public static String namespaceOfAccount(String account) {
+		return "deepseek:" + account;
+	}
+
+	/**
+	 * Returns the default namespace of an unnamed account: a short SHA-256 digest of its
+	 * API key, so that replicas of one account share their leases and the key never
+	 * reaches Redis.
 	 * @param apiKey the account's API key
 	 * @return the namespace
 	 */
@@ -98,6 +127,16 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 	}
 
 	/**
+	 * Returns how long a lane refuses new leases beyond each replica's grace share once
+	 * Redis lost its data: the time for every live replica to restore its leases, one
+	 * heartbeat plus twice the command timeout (the breaker's wait and the round trip).
+	 * @return the grace period
+	 */
+	public Duration gracePeriod() {
+		return heartbeatInterval().plus(this.commandTimeout.multipliedBy(2));
+	}
+
+	/**
 	 * Returns the number of permits a replica may grant locally in a lane of the given
 	 * limit under {@link OutagePolicy#LOCAL_SHARE}.
 	 * @param limit the lane's limit
@@ -109,6 +148,25 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 
 	private static IllegalArgumentException invalid(String property, String rule, Object value) {
 		return new IllegalArgumentException(property + " " + rule + " but was " + value);
+	}
+
+	/**
+	 * Where the namespace of an account comes from.
+	 */
+	public enum NamespaceSource {
+
+		/** Given as is ({@code deepseek.distributed.namespace}). */
+		NAMESPACE,
+
+		/** Derived from the account's name ({@code deepseek.account}). */
+		ACCOUNT,
+
+		/**
+		 * Derived from the API key, because the account is not named: another key of the
+		 * same account gets another namespace, and the two do not share their limits.
+		 */
+		API_KEY
+
 	}
 
 }

@@ -25,11 +25,14 @@ import org.jspecify.annotations.Nullable;
  * moment, for health reporting.
  *
  * @param mode where new permits come from
- * @param since when the factory entered this mode
+ * @param since when the factory entered this mode (a breaker half-opening and opening
+ * again is the same outage)
  * @param lastError a description of the last Redis failure (its type and message), or
  * {@code null} if there was none
+ * @param circuitBreaker the state of the circuit breaker around the Redis commands:
+ * {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
  */
-public record RedisPermitsState(Mode mode, Instant since, @Nullable String lastError) {
+public record RedisPermitsState(Mode mode, Instant since, @Nullable String lastError, String circuitBreaker) {
 
 	/**
 	 * Where new permits come from.

@@ -25,6 +25,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -49,14 +50,40 @@ public final class RedisServerExtension implements BeforeEachCallback, AfterEach
 
 	private static final Duration STARTUP = Duration.ofSeconds(10);
 
+	private final List<String> options;
+
 	private static @Nullable Path executable;
 
 	private int port;
 
 	private @Nullable Process process;
 
+	/**
+	 * Creates the extension of a standalone server.
+	 */
+	public RedisServerExtension() {
+		this(List.of());
+	}
+
+	/**
+	 * Creates the extension of a server started with extra options.
+	 * @param options options appended to the command line, such as
+	 * {@code --cluster-enabled yes}
+	 */
+	RedisServerExtension(List<String> options) {
+		this.options = List.copyOf(options);
+	}
+
 	@Override
 	public void beforeEach(ExtensionContext context) throws Exception {
+		startOnFreePort();
+	}
+
+	/**
+	 * Picks a free port and starts the server on it.
+	 * @throws IOException if {@code redis-server} cannot be run
+	 */
+	void startOnFreePort() throws IOException {
 		this.port = freePort();
 		start();
 	}
@@ -82,8 +109,9 @@ public final class RedisServerExtension implements BeforeEachCallback, AfterEach
 		if (this.process != null) {
 			throw new IllegalStateException("redis-server is already running");
 		}
-		List<String> command = List.of(executable().toString(), "--port", Integer.toString(this.port), "--bind",
-				"127.0.0.1", "--save", "", "--appendonly", "no");
+		List<String> command = new ArrayList<>(List.of(executable().toString(), "--port", Integer.toString(this.port),
+				"--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+		command.addAll(this.options);
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
@@ -118,14 +146,44 @@ public final class RedisServerExtension implements BeforeEachCallback, AfterEach
 			OutputStream out = socket.getOutputStream();
 			out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
 			out.flush();
-			InputStream in = socket.getInputStream();
-			StringBuilder line = new StringBuilder();
-			int c;
-			while ((c = in.read()) != -1 && c != '\r') {
-				line.append((char) c);
-			}
-			return line.toString();
+			return readLine(socket.getInputStream());
 		}
+	}
+
+	/**
+	 * Sends one command in the inline protocol and returns its whole answer when it is a
+	 * bulk string (as {@code CLUSTER INFO} answers), else its first line.
+	 * @param command the command
+	 * @return the answer
+	 * @throws IOException if the server does not answer
+	 */
+	public String bulk(String command) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 1000);
+			socket.setSoTimeout(1000);
+			OutputStream out = socket.getOutputStream();
+			out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			String first = readLine(in);
+			if (!first.startsWith("$") || first.equals("$-1")) {
+				return first;
+			}
+			byte[] body = in.readNBytes(Integer.parseInt(first.substring(1)));
+			return new String(body, StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		int c;
+		while ((c = in.read()) != -1 && c != '\r') {
+			line.append((char) c);
+		}
+		if (c == '\r') {
+			in.read();
+		}
+		return line.toString();
 	}
 
 	/**
@@ -175,6 +233,32 @@ public final class RedisServerExtension implements BeforeEachCallback, AfterEach
 			Thread.currentThread().interrupt();
 		}
 		return output;
+	}
+
+	/**
+	 * Stops the server (SIGSTOP) without closing its connections, as a long pause of its
+	 * host would; {@link #resume()} lets it go on.
+	 */
+	public void pause() throws IOException, InterruptedException {
+		signal("STOP");
+	}
+
+	/**
+	 * Lets a server stopped by {@link #pause()} go on (SIGCONT).
+	 */
+	public void resume() throws IOException, InterruptedException {
+		signal("CONT");
+	}
+
+	private void signal(String signal) throws IOException, InterruptedException {
+		Process process = this.process;
+		if (process == null) {
+			throw new IllegalStateException("redis-server is not running");
+		}
+		int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+		if (exit != 0) {
+			throw new IOException("kill -" + signal + " exited with " + exit);
+		}
 	}
 
 	private boolean answersPing() {

@@ -31,6 +31,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import reactor.core.publisher.Sinks;
 
+import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -65,20 +66,17 @@ final class Replica implements AutoCloseable {
 	private final AtomicInteger completed = new AtomicInteger();
 
 	Replica(int port, RedisPermitsSettings settings, int limit, LimiterListener listener) {
-		this(port, settings,
-				LimiterConfig.builder()
-					.clearModels()
-					.modelLimit(LANE, limit)
-					.maxQueueSize(10_000)
-					.maxWait(Duration.ofSeconds(30))
-					.build(),
-				listener);
+		this(port, settings, config(limit), listener);
 	}
 
 	Replica(int port, RedisPermitsSettings settings, LimiterConfig config, LimiterListener listener) {
+		this(new RedisStandaloneConfiguration("127.0.0.1", port), settings, config, listener);
+	}
+
+	Replica(RedisConfiguration redis, RedisPermitsSettings settings, LimiterConfig config, LimiterListener listener) {
 		// Reconnect quickly after a restart so that tests of an outage stay short.
 		this.resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(50))).build();
-		this.connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port),
+		this.connectionFactory = new LettuceConnectionFactory(redis,
 				LettuceClientConfiguration.builder().clientResources(this.resources).build());
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
@@ -88,6 +86,15 @@ final class Replica implements AutoCloseable {
 
 	Replica(int port, RedisPermitsSettings settings, int limit) {
 		this(port, settings, limit, LimiterListener.NONE);
+	}
+
+	static LimiterConfig config(int limit) {
+		return LimiterConfig.builder()
+			.clearModels()
+			.modelLimit(LANE, limit)
+			.maxQueueSize(10_000)
+			.maxWait(Duration.ofSeconds(30))
+			.build();
 	}
 
 	static RedisPermitsSettings settings(Duration leaseTime, OutagePolicy policy, int replicas) {

@@ -96,6 +96,38 @@ class ReplicasAgainstEmulatorTests {
 		}
 	}
 
+	@Test
+	void aServerLimitOneReplicaLearntBindsTheOtherReplicasAcquisitions() throws Exception {
+		DeepSeekEmulator emulator = this.emulator.emulator();
+		int configured = 8;
+		emulator.setConcurrencyLimit(Lane.FLASH, configured / 2);
+		emulator.setTokenInterval(Duration.ofMillis(50));
+		emulator.setDefaultReply(Reply.content("a b c d e f g h"));
+		RedisPermitsSettings settings = Replica.settings(Duration.ofSeconds(30), OutagePolicy.FAIL_CLOSED, 2);
+		try (Replica a = new Replica(this.redis.port(), settings, configured);
+				Replica b = new Replica(this.redis.port(), settings, configured)) {
+			DeepSeekTemplate templateA = template(emulator, a);
+			// Only a calls DeepSeek; the account answers 429 above half of what a
+			// assumes.
+			Flux.range(0, configured)
+				.flatMap((i) -> templateA.chatStream(ChatCompletionRequest.of("s" + i))
+					.then()
+					.onErrorResume((ex) -> Mono.empty()), configured)
+				.blockLast(Duration.ofSeconds(30));
+			assertThat(emulator.stats(Lane.FLASH).rejected()).as("429s a saw").isPositive();
+			int learnt = a.limiter().snapshot(Replica.LANE).effectiveLimit();
+			assertThat(learnt).isLessThan(configured);
+			String stored = this.redis.bulk("GET " + a.permits().limitKey(Replica.LANE));
+			assertThat(stored).isEqualTo(Integer.toString(learnt));
+			// b never saw a 429, yet its acquisitions obey the limit a learnt.
+			b.hold(configured);
+			await().atMost(Duration.ofSeconds(5)).until(() -> b.inUse() + b.queued() == configured);
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> b.inUse() <= learnt);
+			assertThat(b.inUse()).isEqualTo(learnt);
+			b.completeAll();
+		}
+	}
+
 	private static Mono<Void> call(DeepSeekTemplate template, int i) {
 		return (i % 3 == 0) ? template.chat(ChatCompletionRequest.of("r" + i)).then()
 				: template.chatStream(ChatCompletionRequest.of("s" + i)).then();
