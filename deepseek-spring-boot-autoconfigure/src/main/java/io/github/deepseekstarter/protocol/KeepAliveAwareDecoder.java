@@ -52,8 +52,7 @@ public final class KeepAliveAwareDecoder {
 		return Flux.defer(() -> {
 			EventParser parser = new EventParser(progress);
 			// Each read is decoded (and released) as it arrives, so what waits in the
-			// operator's queue are
-			// events, never buffers that a cancel would leak.
+			// operator's queue are events, never buffers that a cancel would leak.
 			return body.map(parser::feed).concatMapIterable(Function.identity()).concatWith(Flux.defer(parser::finish));
 		});
 	}
@@ -68,8 +67,7 @@ public final class KeepAliveAwareDecoder {
 		return Mono.defer(() -> {
 			JsonCollector collector = new JsonCollector(progress);
 			// Each buffer is released once fed; what then() drops is a marker, never a
-			// buffer a discard hook
-			// would release again.
+			// buffer a discard hook would release again.
 			return body.map(collector::feed).then(Mono.fromSupplier(collector::result));
 		});
 	}
@@ -99,10 +97,14 @@ public final class KeepAliveAwareDecoder {
 			finally {
 				DataBufferUtils.release(buffer);
 			}
-			List<ServerSentEvent> events = this.ready;
-			if (!events.isEmpty()) {
-				this.ready = new ArrayList<>(2);
+			// What a read completed is handed over whole and never touched again: the
+			// operator may still hold it, unread, when the next read arrives. A read that
+			// completed nothing hands over no list of the parser's at all.
+			if (this.ready.isEmpty()) {
+				return List.of();
 			}
+			List<ServerSentEvent> events = this.ready;
+			this.ready = new ArrayList<>(2);
 			return events;
 		}
 
