@@ -21,6 +21,7 @@ import java.util.OptionalInt;
 
 import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.limit.Admission;
@@ -191,8 +192,12 @@ final class CallPipeline {
 		}
 	}
 
+	/**
+	 * Whether an error already tells what ended the stream: an interruption, or an event
+	 * too large to hold, which names the property to raise.
+	 */
 	private static boolean isInterruption(Throwable ex) {
-		return ex instanceof DeepSeekStreamInterruptedException;
+		return ex instanceof DeepSeekStreamInterruptedException || ex instanceof DeepSeekResponseTooLargeException;
 	}
 
 	/**
