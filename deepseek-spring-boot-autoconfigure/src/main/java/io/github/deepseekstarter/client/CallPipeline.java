@@ -185,8 +185,10 @@ final class CallPipeline {
 
 	private static void reportError(Permit permit, Throwable ex) {
 		// A 429 teaches the lane the account's real limit, named in the message when
-		// DeepSeek knows it.
-		if (ex instanceof DeepSeekRateLimitException rateLimit) {
+		// DeepSeek knows it; also when it arrived in a stream that had already begun.
+		Throwable error = (ex instanceof DeepSeekStreamInterruptedException && ex.getCause() != null) ? ex.getCause()
+				: ex;
+		if (error instanceof DeepSeekRateLimitException rateLimit) {
 			Integer limit = rateLimit.concurrencyLimit();
 			permit.onServerLimit((limit != null) ? OptionalInt.of(limit) : OptionalInt.empty());
 		}

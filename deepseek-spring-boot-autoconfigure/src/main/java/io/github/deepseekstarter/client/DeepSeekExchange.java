@@ -125,7 +125,17 @@ final class DeepSeekExchange {
 		return isError(response) ? error(response)
 				: KeepAliveAwareDecoder
 					.json(response.bodyToFlux(DataBuffer.class), progress, (int) this.limits.maxBodySize().toBytes())
-					.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress)));
+					.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress)))
+					.flatMap(DeepSeekExchange::unlessErrorEnvelope);
+	}
+
+	/**
+	 * DeepSeek may answer 200 with an error envelope instead of the answer: it is the
+	 * error its type names, never a success.
+	 */
+	private static Mono<String> unlessErrorEnvelope(String json) {
+		DeepSeekException error = ErrorMapper.fromEnvelope(json);
+		return (error != null) ? Mono.error(error) : Mono.just(json);
 	}
 
 	private DeepSeekException eventTooLarge(DataBufferLimitException ex) {
