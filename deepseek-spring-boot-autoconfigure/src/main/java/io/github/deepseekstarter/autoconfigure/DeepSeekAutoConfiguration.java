@@ -21,6 +21,7 @@ import java.net.URI;
 import io.github.deepseekstarter.client.DeepSeekClientCustomizer;
 import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.client.DeepSeekResponseLimits;
 import io.github.deepseekstarter.client.DeepSeekTimeouts;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
@@ -147,6 +148,8 @@ public final class DeepSeekAutoConfiguration {
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return DeepSeekTemplate.builder(builder.build())
 			.timeouts(timeouts)
+			.responseLimits(new DeepSeekResponseLimits(properties.getResponse().getMaxEventSize(),
+					properties.getResponse().getMaxBodySize()))
 			.defaultModel(properties.getModel())
 			.userIds(userIds)
 			.retry(retry)

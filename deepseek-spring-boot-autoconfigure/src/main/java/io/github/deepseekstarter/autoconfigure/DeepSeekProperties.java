@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the DeepSeek client, checked once bound so that a mistake
@@ -71,6 +72,8 @@ public class DeepSeekProperties implements InitializingBean {
 	private final Queue queue = new Queue();
 
 	private final Timeouts timeouts = new Timeouts();
+
+	private final Response response = new Response();
 
 	private final Pool pool = new Pool();
 
@@ -128,6 +131,10 @@ public class DeepSeekProperties implements InitializingBean {
 
 	public Timeouts getTimeouts() {
 		return this.timeouts;
+	}
+
+	public Response getResponse() {
+		return this.response;
 	}
 
 	public Pool getPool() {
@@ -395,6 +402,42 @@ public class DeepSeekProperties implements InitializingBean {
 
 		public void setIdle(Duration idle) {
 			this.idle = idle;
+		}
+
+	}
+
+	/**
+	 * How much of one answer the client holds in memory at most; a larger answer fails
+	 * the call instead of exhausting the heap.
+	 */
+	public static class Response {
+
+		/**
+		 * Maximum size of one server-sent event of a streamed answer, or of one of its
+		 * lines.
+		 */
+		private DataSize maxEventSize = DataSize.ofMegabytes(4);
+
+		/**
+		 * Maximum size of the body of a non-streamed answer. DeepSeek answers can be
+		 * long: 384K output tokens, reasoning included, come to a few MiB.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(16);
+
+		public DataSize getMaxEventSize() {
+			return this.maxEventSize;
+		}
+
+		public void setMaxEventSize(DataSize maxEventSize) {
+			this.maxEventSize = maxEventSize;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
 		}
 
 	}

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Checks {@link DeepSeekProperties} at startup so that a mistake fails fast with the name
@@ -49,6 +50,8 @@ final class DeepSeekPropertiesValidator {
 		positive("deepseek.timeouts.connect", properties.getTimeouts().getConnect());
 		positive("deepseek.timeouts.pre-inference", properties.getTimeouts().getPreInference());
 		positive("deepseek.timeouts.idle", properties.getTimeouts().getIdle());
+		bufferSize("deepseek.response.max-event-size", properties.getResponse().getMaxEventSize());
+		bufferSize("deepseek.response.max-body-size", properties.getResponse().getMaxBodySize());
 		Integer maxConnections = properties.getPool().getMaxConnections();
 		if (maxConnections != null && maxConnections <= 0) {
 			throw new InvalidConfigurationPropertyValueException("deepseek.pool.max-connections", maxConnections,
@@ -145,6 +148,13 @@ final class DeepSeekPropertiesValidator {
 		if (baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
 			throw new InvalidConfigurationPropertyValueException("deepseek.base-url", baseUrl,
 					"The base URL must not carry a query or a fragment.");
+		}
+	}
+
+	private static void bufferSize(String property, @Nullable DataSize value) {
+		if (value == null || value.toBytes() <= 0 || value.toBytes() > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"Must be a positive size of at most 2GB, for example 16MB.");
 		}
 	}
 

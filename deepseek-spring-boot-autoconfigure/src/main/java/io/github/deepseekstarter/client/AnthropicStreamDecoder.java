@@ -52,7 +52,7 @@ final class AnthropicStreamDecoder implements StreamDecoder<MessageStreamEvent> 
 		MessageStreamEvent decoded = WireJson.read(event.data(), MessageStreamEvent.class);
 		String type = (decoded.type() != null) ? decoded.type() : event.event();
 		if (MessageStreamEvent.ERROR.equals(type) || decoded.error() != null) {
-			throw ErrorMapper.fromStreamError(event.data());
+			throw ErrorMapper.fromErrorBody(event.data());
 		}
 		MessageStreamEvent element = decoded.with(type, metadata);
 		accept(element);

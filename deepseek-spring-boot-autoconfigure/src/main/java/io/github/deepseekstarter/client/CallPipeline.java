@@ -21,6 +21,7 @@ import java.util.OptionalInt;
 
 import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.limit.Admission;
@@ -195,15 +196,21 @@ final class CallPipeline {
 
 	private static void reportError(Permit permit, Throwable ex) {
 		// A 429 teaches the lane the account's real limit, named in the message when
-		// DeepSeek knows it.
-		if (ex instanceof DeepSeekRateLimitException rateLimit) {
+		// DeepSeek knows it; also when it arrived in a stream that had already begun.
+		Throwable error = (ex instanceof DeepSeekStreamInterruptedException && ex.getCause() != null) ? ex.getCause()
+				: ex;
+		if (error instanceof DeepSeekRateLimitException rateLimit) {
 			Integer limit = rateLimit.concurrencyLimit();
 			permit.onServerLimit((limit != null) ? OptionalInt.of(limit) : OptionalInt.empty());
 		}
 	}
 
+	/**
+	 * Whether an error already tells what ended the stream: an interruption, or an event
+	 * too large to hold, which names the property to raise.
+	 */
 	private static boolean isInterruption(Throwable ex) {
-		return ex instanceof DeepSeekStreamInterruptedException;
+		return ex instanceof DeepSeekStreamInterruptedException || ex instanceof DeepSeekResponseTooLargeException;
 	}
 
 	/**

@@ -19,6 +19,7 @@ package io.github.deepseekstarter.client;
 import java.time.Duration;
 
 import io.github.deepseekstarter.DeepSeekException;
+import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
 import io.github.deepseekstarter.DeepSeekServerQueueTimeoutException;
 import io.github.deepseekstarter.DeepSeekTransportException;
 import io.github.deepseekstarter.protocol.KeepAliveAwareDecoder;
@@ -29,6 +30,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -48,9 +50,12 @@ final class DeepSeekExchange {
 
 	private final DeepSeekTimeouts timeouts;
 
-	DeepSeekExchange(WebClient webClient, DeepSeekTimeouts timeouts) {
+	private final DeepSeekResponseLimits limits;
+
+	DeepSeekExchange(WebClient webClient, DeepSeekTimeouts timeouts, DeepSeekResponseLimits limits) {
 		this.webClient = webClient;
 		this.timeouts = timeouts;
+		this.limits = limits;
 	}
 
 	/**
@@ -71,6 +76,7 @@ final class DeepSeekExchange {
 			// complete, so only DeepSeek's own close (or the idle timeout) ends a queued
 			// non-streamed call.
 			.exchangeToMono((response) -> json(response, progress))
+			.onErrorMap(DataBufferLimitException.class, this::bodyTooLarge)
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
 	}
 
@@ -90,10 +96,13 @@ final class DeepSeekExchange {
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.bodyValue(body)
 			.exchangeToFlux((response) -> isError(response) ? DeepSeekExchange.<ServerSentEvent>error(response).flux()
-					: KeepAliveAwareDecoder.events(response.bodyToFlux(DataBuffer.class), progress)
+					: KeepAliveAwareDecoder
+						.events(response.bodyToFlux(DataBuffer.class), progress,
+								(int) this.limits.maxEventSize().toBytes())
 						.switchIfEmpty(Flux.error(() -> closedBeforeInference(progress))))
 			.timeout(untilInference(progress), (event) -> Mono.<Long>never(),
 					Flux.<ServerSentEvent>error(() -> preInferenceExpired(progress)))
+			.onErrorMap(DataBufferLimitException.class, this::eventTooLarge)
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
 	}
 
@@ -108,13 +117,36 @@ final class DeepSeekExchange {
 			.uri(path)
 			.accept(MediaType.APPLICATION_JSON)
 			.exchangeToMono((response) -> json(response, progress))
+			.onErrorMap(DataBufferLimitException.class, this::bodyTooLarge)
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
 	}
 
-	private static Mono<String> json(ClientResponse response, ResponseProgress progress) {
+	private Mono<String> json(ClientResponse response, ResponseProgress progress) {
 		return isError(response) ? error(response)
-				: KeepAliveAwareDecoder.json(response.bodyToFlux(DataBuffer.class), progress)
-					.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress)));
+				: KeepAliveAwareDecoder
+					.json(response.bodyToFlux(DataBuffer.class), progress, (int) this.limits.maxBodySize().toBytes())
+					.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress)))
+					.flatMap(DeepSeekExchange::unlessErrorEnvelope);
+	}
+
+	/**
+	 * DeepSeek may answer 200 with an error envelope instead of the answer: it is the
+	 * error its type names, never a success.
+	 */
+	private static Mono<String> unlessErrorEnvelope(String json) {
+		DeepSeekException error = ErrorMapper.fromEnvelope(json);
+		return (error != null) ? Mono.error(error) : Mono.just(json);
+	}
+
+	private DeepSeekException eventTooLarge(DataBufferLimitException ex) {
+		return new DeepSeekResponseTooLargeException("An event of DeepSeek's stream exceeded "
+				+ this.limits.maxEventSize().toBytes() + " bytes; raise deepseek.response.max-event-size",
+				this.limits.maxEventSize(), ex);
+	}
+
+	private DeepSeekException bodyTooLarge(DataBufferLimitException ex) {
+		return new DeepSeekResponseTooLargeException("DeepSeek's answer exceeded " + this.limits.maxBodySize().toBytes()
+				+ " bytes; raise deepseek.response.max-body-size", this.limits.maxBodySize(), ex);
 	}
 
 	private static boolean isError(ClientResponse response) {

@@ -40,6 +40,8 @@ public final class DeepSeekTemplateBuilder {
 
 	private DeepSeekTimeouts timeouts = DeepSeekTimeouts.DEFAULTS;
 
+	private DeepSeekResponseLimits responseLimits = DeepSeekResponseLimits.DEFAULTS;
+
 	private String defaultModel = "deepseek-v4-flash";
 
 	private DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
@@ -65,6 +67,17 @@ public final class DeepSeekTemplateBuilder {
 	 */
 	public DeepSeekTemplateBuilder timeouts(DeepSeekTimeouts timeouts) {
 		this.timeouts = timeouts;
+		return this;
+	}
+
+	/**
+	 * Sets how much of one answer the client holds in memory at most.
+	 * @param responseLimits the limits; by default 4 MiB per event and 16 MiB per body
+	 * @return this builder
+	 */
+	public DeepSeekTemplateBuilder responseLimits(DeepSeekResponseLimits responseLimits) {
+		Assert.notNull(responseLimits, "responseLimits must not be null");
+		this.responseLimits = responseLimits;
 		return this;
 	}
 
@@ -137,7 +150,7 @@ public final class DeepSeekTemplateBuilder {
 	 * @return the template
 	 */
 	public DeepSeekTemplate build() {
-		DeepSeekExchange exchange = new DeepSeekExchange(this.webClient, this.timeouts);
+		DeepSeekExchange exchange = new DeepSeekExchange(this.webClient, this.timeouts, this.responseLimits);
 		return new DeepSeekTemplate(exchange,
 				new CallPipeline(exchange, this.defaultModel, this.userIds, this.retry, this.limiter, this.observer),
 				this.protocol);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekAuthenticationException;
@@ -30,10 +31,14 @@ import io.github.deepseekstarter.DeepSeekOverloadedException;
 import io.github.deepseekstarter.DeepSeekRateLimitException;
 import io.github.deepseekstarter.DeepSeekServerErrorException;
 import io.github.deepseekstarter.protocol.ApiError;
+import io.github.deepseekstarter.protocol.DeepSeekJson;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Turns an error response into the typed exception of its status.
+ * Turns an error response, or an error envelope where an answer was expected, into the
+ * typed exception of its status.
  */
 final class ErrorMapper {
 
@@ -58,24 +63,88 @@ final class ErrorMapper {
 	}
 
 	/**
-	 * Turns an error reported inside a stream, which has no status of its own, into the
-	 * exception of the status its type stands for; DeepSeek sends it in its own envelope
-	 * or in Anthropic's.
-	 * @param body the event's data
+	 * Turns an error reported where an answer was expected (an event of a stream, or the
+	 * body of a 200 answer), which has no status of its own, into the exception of the
+	 * status its type or code stands for, so that the lanes learn from a 429 and the
+	 * retry rules apply as to the status itself. DeepSeek sends it in its own envelope or
+	 * in Anthropic's.
+	 * @param body the event's data or the body
 	 * @return the exception
 	 */
-	static DeepSeekApiException fromStreamError(String body) {
-		String type = ApiError.parse(body).type();
-		int status = switch ((type != null) ? type : "") {
+	static DeepSeekApiException fromErrorBody(String body) {
+		return toException(status(ApiError.parse(body)), body, null);
+	}
+
+	/**
+	 * The exception of an error envelope sent where an answer or an event was expected.
+	 * @param json the body or the event's data
+	 * @return the exception, or {@code null} when the JSON is not an error envelope
+	 */
+	static @Nullable DeepSeekApiException fromEnvelope(String json) {
+		if (!startsLikeEnvelope(json)) {
+			return null;
+		}
+		try {
+			JsonNode root = DeepSeekJson.mapper().readTree(json);
+			if (!root.path("error").isObject()) {
+				return null;
+			}
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+		return fromErrorBody(json);
+	}
+
+	private static int status(ApiError error) {
+		String type = (error.type() != null) ? error.type() : "";
+		String code = (error.code() != null) ? error.code() : "";
+		if ("rate_limit_error".equals(type) || "rate_limit_error".equals(code)) {
+			return 429;
+		}
+		if ("overloaded_error".equals(type) || "server_overloaded".equals(code)) {
+			return 503;
+		}
+		// DeepSeek's 402 has the type unknown_error; only its message tells it apart.
+		if ("billing_error".equals(type) || error.message().toLowerCase(Locale.ROOT).contains("insufficient balance")) {
+			return 402;
+		}
+		return switch (type) {
 			case "invalid_request_error" -> 400;
 			case "authentication_error" -> 401;
 			case "permission_error" -> 403;
 			case "not_found_error" -> 404;
-			case "rate_limit_error" -> 429;
-			case "overloaded_error" -> 503;
 			default -> 500;
 		};
-		return toException(status, body, null);
+	}
+
+	/**
+	 * Whether the JSON's first member is {@code "error"}, or {@code "type": "error"}, as
+	 * in both envelopes; an answer or a chunk starts otherwise, so most are told apart
+	 * without parsing them.
+	 */
+	private static boolean startsLikeEnvelope(String json) {
+		int i = skipWhitespace(json, 0);
+		if (i >= json.length() || json.charAt(i) != '{') {
+			return false;
+		}
+		i = skipWhitespace(json, i + 1);
+		if (json.startsWith("\"error\"", i)) {
+			return true;
+		}
+		if (!json.startsWith("\"type\"", i)) {
+			return false;
+		}
+		i = skipWhitespace(json, i + 6);
+		return i < json.length() && json.charAt(i) == ':' && json.startsWith("\"error\"", skipWhitespace(json, i + 1));
+	}
+
+	private static int skipWhitespace(String text, int from) {
+		int i = from;
+		while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+			i++;
+		}
+		return i;
 	}
 
 	/**

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.client;
 
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.observability.TokenUsage;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes one OpenAI-format stream: {@code data:} chunks ended by {@code data: [DONE]}.
+ * An error envelope in place of a chunk becomes the typed exception of its type.
  */
 final class OpenAiStreamDecoder implements StreamDecoder<ChatCompletionChunk> {
 
@@ -47,6 +49,10 @@ final class OpenAiStreamDecoder implements StreamDecoder<ChatCompletionChunk> {
 		}
 		if (this.done) {
 			return null;
+		}
+		DeepSeekApiException error = ErrorMapper.fromEnvelope(event.data());
+		if (error != null) {
+			throw error;
 		}
 		ChatCompletionChunk chunk = WireJson.read(event.data(), ChatCompletionChunk.class).withMetadata(metadata);
 		this.chunks++;

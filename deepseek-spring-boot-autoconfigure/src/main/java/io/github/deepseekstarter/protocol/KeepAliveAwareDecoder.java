@@ -27,6 +27,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
@@ -37,39 +38,73 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  */
 public final class KeepAliveAwareDecoder {
 
+	/** The default maximum size of one event, or of one line, in bytes: 4 MiB. */
+	public static final int DEFAULT_MAX_EVENT_SIZE = 4 * 1024 * 1024;
+
+	/** The default maximum size of a JSON body, in bytes: 16 MiB. */
+	public static final int DEFAULT_MAX_BODY_SIZE = 16 * 1024 * 1024;
+
 	private KeepAliveAwareDecoder() {
+	}
+
+	/**
+	 * Decodes a {@code text/event-stream} body into its events, each at most
+	 * {@link #DEFAULT_MAX_EVENT_SIZE} bytes.
+	 * @param body the body, whose buffers this method releases
+	 * @param progress where keep-alives and the first real byte are recorded
+	 * @return the events with data, in order
+	 * @see #events(Flux, ResponseProgress, int)
+	 */
+	public static Flux<ServerSentEvent> events(Flux<DataBuffer> body, ResponseProgress progress) {
+		return events(body, progress, DEFAULT_MAX_EVENT_SIZE);
 	}
 
 	/**
 	 * Decodes a {@code text/event-stream} body into its events. Comments and empty events
 	 * are counted as keep-alives until the first event with data; events split across
-	 * reads are joined.
+	 * reads are joined. A line, or the data of one event, larger than the maximum ends
+	 * the stream with a {@link DataBufferLimitException} instead of growing the memory
+	 * held for it.
 	 * @param body the body, whose buffers this method releases
 	 * @param progress where keep-alives and the first real byte are recorded
+	 * @param maxEventSize the most bytes one line or the data of one event may hold
 	 * @return the events with data, in order
 	 */
-	public static Flux<ServerSentEvent> events(Flux<DataBuffer> body, ResponseProgress progress) {
+	public static Flux<ServerSentEvent> events(Flux<DataBuffer> body, ResponseProgress progress, int maxEventSize) {
 		return Flux.defer(() -> {
-			EventParser parser = new EventParser(progress);
+			EventParser parser = new EventParser(progress, maxEventSize);
 			// Each read is decoded (and released) as it arrives, so what waits in the
-			// operator's queue are
-			// events, never buffers that a cancel would leak.
+			// operator's queue are events, never buffers that a cancel would leak.
 			return body.map(parser::feed).concatMapIterable(Function.identity()).concatWith(Flux.defer(parser::finish));
 		});
 	}
 
 	/**
-	 * Decodes a JSON body that may be preceded by blank lines.
+	 * Decodes a JSON body that may be preceded by blank lines, of at most
+	 * {@link #DEFAULT_MAX_BODY_SIZE} bytes.
 	 * @param body the body, whose buffers this method releases
 	 * @param progress where keep-alives and the first real byte are recorded
 	 * @return the JSON text, or empty when the body held nothing but keep-alives
+	 * @see #json(Flux, ResponseProgress, int)
 	 */
 	public static Mono<String> json(Flux<DataBuffer> body, ResponseProgress progress) {
+		return json(body, progress, DEFAULT_MAX_BODY_SIZE);
+	}
+
+	/**
+	 * Decodes a JSON body that may be preceded by blank lines. A JSON text larger than
+	 * the maximum (the blank lines before it do not count) ends the body with a
+	 * {@link DataBufferLimitException}.
+	 * @param body the body, whose buffers this method releases
+	 * @param progress where keep-alives and the first real byte are recorded
+	 * @param maxBodySize the most bytes the JSON text may hold
+	 * @return the JSON text, or empty when the body held nothing but keep-alives
+	 */
+	public static Mono<String> json(Flux<DataBuffer> body, ResponseProgress progress, int maxBodySize) {
 		return Mono.defer(() -> {
-			JsonCollector collector = new JsonCollector(progress);
+			JsonCollector collector = new JsonCollector(progress, maxBodySize);
 			// Each buffer is released once fed; what then() drops is a marker, never a
-			// buffer a discard hook
-			// would release again.
+			// buffer a discard hook would release again.
 			return body.map(collector::feed).then(Mono.fromSupplier(collector::result));
 		});
 	}
@@ -78,18 +113,24 @@ public final class KeepAliveAwareDecoder {
 
 		private final ResponseProgress progress;
 
-		private final LineSplitter lines = new LineSplitter();
+		private final LineSplitter lines;
+
+		private final int maxEventSize;
 
 		private final StringBuilder data = new StringBuilder();
 
 		private boolean hasData;
 
+		private long dataBytes = -1;
+
 		private @Nullable String event;
 
 		private List<ServerSentEvent> ready = new ArrayList<>(2);
 
-		EventParser(ResponseProgress progress) {
+		EventParser(ResponseProgress progress, int maxEventSize) {
 			this.progress = progress;
+			this.maxEventSize = maxEventSize;
+			this.lines = new LineSplitter(maxEventSize);
 		}
 
 		List<ServerSentEvent> feed(DataBuffer buffer) {
@@ -99,10 +140,14 @@ public final class KeepAliveAwareDecoder {
 			finally {
 				DataBufferUtils.release(buffer);
 			}
-			List<ServerSentEvent> events = this.ready;
-			if (!events.isEmpty()) {
-				this.ready = new ArrayList<>(2);
+			// What a read completed is handed over whole and never touched again: the
+			// operator may still hold it, unread, when the next read arrives. A read that
+			// completed nothing hands over no list of the parser's at all.
+			if (this.ready.isEmpty()) {
+				return List.of();
 			}
+			List<ServerSentEvent> events = this.ready;
+			this.ready = new ArrayList<>(2);
 			return events;
 		}
 
@@ -138,9 +183,27 @@ public final class KeepAliveAwareDecoder {
 				}
 				this.data.append(value);
 				this.hasData = true;
+				checkEventSize(value);
 			}
 			else if ("event".equals(field)) {
 				this.event = value;
+			}
+		}
+
+		/**
+		 * A character takes one to three bytes (a surrogate pair four, for two), so an
+		 * event of a third of the maximum in characters is surely small enough; only a
+		 * larger one is measured, from then on line by line.
+		 */
+		private void checkEventSize(String value) {
+			if (this.dataBytes >= 0) {
+				this.dataBytes += utf8Length(value) + 1;
+			}
+			else if ((long) this.data.length() * 3 > this.maxEventSize) {
+				this.dataBytes = utf8Length(this.data);
+			}
+			if (this.dataBytes > this.maxEventSize) {
+				throw new DataBufferLimitException("An event of the stream exceeded " + this.maxEventSize + " bytes");
 			}
 		}
 
@@ -153,22 +216,48 @@ public final class KeepAliveAwareDecoder {
 				return;
 			}
 			this.data.setLength(0);
+			this.dataBytes = -1;
 			this.hasData = false;
 			this.event = null;
 		}
 
 	}
 
+	private static long utf8Length(CharSequence text) {
+		long bytes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				bytes++;
+			}
+			else if (c < 0x800) {
+				bytes += 2;
+			}
+			else if (Character.isHighSurrogate(c)) {
+				// A surrogate pair is one four-byte character.
+				bytes += 4;
+				i++;
+			}
+			else {
+				bytes += 3;
+			}
+		}
+		return bytes;
+	}
+
 	private static final class JsonCollector {
 
 		private final ResponseProgress progress;
+
+		private final int maxBodySize;
 
 		private final ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
 
 		private boolean leading = true;
 
-		JsonCollector(ResponseProgress progress) {
+		JsonCollector(ResponseProgress progress, int maxBodySize) {
 			this.progress = progress;
+			this.maxBodySize = maxBodySize;
 		}
 
 		boolean feed(DataBuffer buffer) {
@@ -187,6 +276,9 @@ public final class KeepAliveAwareDecoder {
 						break;
 					}
 					i++;
+				}
+				if ((long) this.json.size() + bytes.length - i > this.maxBodySize) {
+					throw new DataBufferLimitException("The JSON body exceeded " + this.maxBodySize + " bytes");
 				}
 				this.json.write(bytes, i, bytes.length - i);
 				return true;

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /**
  * Splits a byte stream into UTF-8 lines ending in LF, CRLF or CR, however the bytes are
@@ -31,13 +32,24 @@ final class LineSplitter {
 
 	private final ByteArrayOutputStream partial = new ByteArrayOutputStream(256);
 
+	private final int maxLineSize;
+
 	private boolean lastWasCarriageReturn;
+
+	/**
+	 * Creates a splitter.
+	 * @param maxLineSize the most bytes one line may hold
+	 */
+	LineSplitter(int maxLineSize) {
+		this.maxLineSize = maxLineSize;
+	}
 
 	/**
 	 * Feeds one read and hands every completed line, without its terminator, to the
 	 * consumer.
 	 * @param buffer the bytes read
 	 * @param lines receives the completed lines
+	 * @throws DataBufferLimitException when a line exceeds the maximum size
 	 */
 	void feed(DataBuffer buffer, Consumer<String> lines) {
 		byte[] bytes = new byte[buffer.readableByteCount()];
@@ -58,16 +70,24 @@ final class LineSplitter {
 		}
 		if (start < bytes.length) {
 			this.lastWasCarriageReturn = false;
+			checkSize(this.partial.size() + bytes.length - start);
 			this.partial.write(bytes, start, bytes.length - start);
 		}
 	}
 
 	private String line(byte[] bytes, int start, int end) {
+		checkSize(this.partial.size() + end - start);
 		if (this.partial.size() == 0) {
 			return new String(bytes, start, end - start, StandardCharsets.UTF_8);
 		}
 		this.partial.write(bytes, start, end - start);
 		return take();
+	}
+
+	private void checkSize(int size) {
+		if (size > this.maxLineSize) {
+			throw new DataBufferLimitException("A line of the body exceeded " + this.maxLineSize + " bytes");
+		}
 	}
 
 	/**

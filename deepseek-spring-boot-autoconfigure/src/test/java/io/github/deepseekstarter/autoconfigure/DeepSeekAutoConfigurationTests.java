@@ -34,6 +34,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -146,6 +148,31 @@ class DeepSeekAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("deepseek.timeouts.idle"));
+	}
+
+	@Test
+	void failsOnNonPositiveResponseSizeNamingTheProperty() {
+		this.contextRunner.withPropertyValues("deepseek.response.max-event-size=0B")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.response.max-event-size"));
+		this.contextRunner.withPropertyValues("deepseek.response.max-body-size=3GB")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.response.max-body-size"));
+	}
+
+	@Test
+	void responseSizesAreSetInDataSizeUnits() {
+		this.contextRunner
+			.withPropertyValues("deepseek.response.max-event-size=64KB", "deepseek.response.max-body-size=32MB")
+			.run((context) -> {
+				DeepSeekProperties properties = context.getBean(DeepSeekProperties.class);
+				assertThat(properties.getResponse().getMaxEventSize()).isEqualTo(DataSize.ofKilobytes(64));
+				assertThat(properties.getResponse().getMaxBodySize()).isEqualTo(DataSize.ofMegabytes(32));
+			});
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -202,6 +203,43 @@ class KeepAliveAwareDecoderTests {
 			.thenCancel()
 			.verify(TIMEOUT);
 		assertThat(parents).allSatisfy((buffer) -> assertThat(buffer.refCnt()).isOne());
+	}
+
+	@Test
+	void lineLargerThanTheMaximumEndsTheStreamAndReleasesItsReads() {
+		List<ByteBuf> parents = List.of(Unpooled.copiedBuffer("data: {\"a\":\"", StandardCharsets.UTF_8),
+				Unpooled.copiedBuffer("x".repeat(40), StandardCharsets.UTF_8),
+				Unpooled.copiedBuffer("\"}\n\n", StandardCharsets.UTF_8));
+		StepVerifier.create(KeepAliveAwareDecoder.events(slices(parents), new ResponseProgress(), 32))
+			.expectError(DataBufferLimitException.class)
+			.verify(TIMEOUT);
+		assertThat(parents).allSatisfy((buffer) -> assertThat(buffer.refCnt()).isOne());
+	}
+
+	@Test
+	void eventOfManyLinesLargerThanTheMaximumEndsTheStream() {
+		String line = "data: " + "\u00e9".repeat(10) + "\n";
+		StepVerifier.create(KeepAliveAwareDecoder.events(reads(line, line, line, "\n"), new ResponseProgress(), 50))
+			.expectError(DataBufferLimitException.class)
+			.verify(TIMEOUT);
+		StepVerifier.create(KeepAliveAwareDecoder.events(reads(line, line, "\n"), new ResponseProgress(), 50))
+			.assertNext((event) -> assertThat(event.data()).hasSize(21))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void jsonBodyLargerThanTheMaximumFailsWhileBlankLinesBeforeItDoNotCount() {
+		StepVerifier
+			.create(KeepAliveAwareDecoder.json(reads("\n".repeat(100), "{\"a\":", "\"0123456789\"}"),
+					new ResponseProgress(), 18))
+			.expectNext("{\"a\":\"0123456789\"}")
+			.expectComplete()
+			.verify(TIMEOUT);
+		StepVerifier
+			.create(KeepAliveAwareDecoder.json(reads("{\"a\":", "\"0123456789!\"}"), new ResponseProgress(), 18))
+			.expectError(DataBufferLimitException.class)
+			.verify(TIMEOUT);
 	}
 
 	private static Flux<DataBuffer> slices(List<ByteBuf> parents) {

@@ -72,6 +72,11 @@ final class ChatFlow {
 		}
 		Reply scripted = (fault != null && fault.reply() != null) ? fault.reply() : this.settings.defaultReply;
 		ResponseBody body = renderer.apply(ReplyPlanner.plan(prompt, scripted));
+		if (fault != null && fault.kind() == Fault.Kind.ERROR_IN_BODY) {
+			ApiError error = ApiError.forStatus(fault.status(), fault.message(), state);
+			body = body.endingInError(fault.afterChunks(), anthropicEnvelope ? error.anthropicBody() : error.body(),
+					request.path().startsWith("/anthropic"));
+		}
 		LaneState.Admission admission = state.admit((userId != null) ? userId : "", this.settings.userIdLimit);
 		if (!admission.admitted()) {
 			return Responses.error(response, ApiError.tooManyRequests(admission.concurrency(), admission.limit()),

@@ -283,6 +283,17 @@ public final class DeepSeekEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Set whether every body piece (an SSE event, a keep-alive, a JSON document) is
+	 * written and flushed as two HTTP chunks, cut inside it (inside a multi-byte
+	 * character when it has one), as a proxy or a congested network may deliver it. A
+	 * client then receives reads that end mid-event and reads that complete none.
+	 * @param split whether to split the writes
+	 */
+	public void setSplitWrites(boolean split) {
+		this.settings.splitWrites = split;
+	}
+
+	/**
 	 * Apply a fault to the next chat request (one shot, in FIFO order with other
 	 * one-shots).
 	 * @param fault the fault

@@ -178,6 +178,17 @@ public final class DeepSeekEmulatorBuilder {
 	}
 
 	/**
+	 * See {@link DeepSeekEmulator#setSplitWrites(boolean)}.
+	 * @param split whether to write every body piece in two HTTP chunks (default
+	 * {@code false})
+	 * @return this builder
+	 */
+	public DeepSeekEmulatorBuilder splitWrites(boolean split) {
+		this.settings.splitWrites = split;
+		return this;
+	}
+
+	/**
 	 * Keep at most this many recorded requests (the oldest go first); default 1000.
 	 * @param limit the limit, at least 1
 	 * @return this builder
@@ -208,6 +219,7 @@ public final class DeepSeekEmulatorBuilder {
 		copy.settings.balance = this.settings.balance;
 		copy.settings.defaultReply = this.settings.defaultReply;
 		copy.settings.anthropicQuirks = this.settings.anthropicQuirks;
+		copy.settings.splitWrites = this.settings.splitWrites;
 		this.lanes.forEach((lane, state) -> {
 			copy.lanes.get(lane).setLimit(state.limit());
 			copy.lanes.get(lane).setCapacity(state.capacity());

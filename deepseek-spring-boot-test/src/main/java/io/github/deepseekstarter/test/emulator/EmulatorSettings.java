@@ -45,6 +45,8 @@ final class EmulatorSettings {
 
 	volatile boolean anthropicQuirks = true;
 
+	volatile boolean splitWrites;
+
 	static Duration requirePositive(Duration duration, String name) {
 		if (duration.isNegative() || duration.isZero()) {
 			throw new IllegalArgumentException(name + " must be positive, was " + duration);

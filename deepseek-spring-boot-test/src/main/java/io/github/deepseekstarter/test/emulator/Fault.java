@@ -35,7 +35,7 @@ public final class Fault {
 
 	enum Kind {
 
-		STATUS, CLOSE, STALL, MALFORMED, REPLY
+		STATUS, CLOSE, STALL, MALFORMED, REPLY, ERROR_IN_BODY
 
 	}
 
@@ -85,6 +85,33 @@ public final class Fault {
 			throw new IllegalArgumentException("Fault status must be 400 to 599, was " + status);
 		}
 		return new Fault(Kind.STATUS, status, message, null, 0, null);
+	}
+
+	/**
+	 * Answer 200 and put DeepSeek's error envelope for {@code status} where the answer
+	 * was expected: as the whole body of a non-streamed answer; after the first
+	 * {@code chunks} pieces of a stream as a {@code data:} event (OpenAI format) or an
+	 * {@code event: error} (Anthropic format), ending the stream. The envelope is the one
+	 * {@link #status(int)} would send, in Anthropic's format when the emulator runs
+	 * without DeepSeek's quirks.
+	 * @param status the status whose error the envelope carries, 400 to 599
+	 * @param chunks how many pieces of a stream to send first
+	 * @return the fault
+	 */
+	public static Fault errorInBody(int status, int chunks) {
+		return errorInBody(status, null, chunks);
+	}
+
+	/**
+	 * Like {@link #errorInBody(int, int)}, with the given message in the envelope.
+	 * @param status the status whose error the envelope carries, 400 to 599
+	 * @param message the error message, or {@code null} for DeepSeek's own
+	 * @param chunks how many pieces of a stream to send first
+	 * @return the fault
+	 */
+	public static Fault errorInBody(int status, @Nullable String message, int chunks) {
+		status(status);
+		return new Fault(Kind.ERROR_IN_BODY, status, message, null, requireNonNegative(chunks), null);
 	}
 
 	/**

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.test.emulator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,6 +46,23 @@ record ResponseBody(boolean sse, List<Piece> pieces) {
 		}
 		String json = this.pieces.get(0).text();
 		return json.substring(0, json.length() / 2);
+	}
+
+	/**
+	 * This body cut after its first pieces and ended by an error envelope where data was
+	 * expected: the whole body when not streaming, else an event of the request's format.
+	 * @param pieces how many pieces of a stream to keep
+	 * @param errorJson the envelope
+	 * @param anthropic whether the stream is in the Anthropic format
+	 * @return the body
+	 */
+	ResponseBody endingInError(int pieces, String errorJson, boolean anthropic) {
+		if (!this.sse) {
+			return new ResponseBody(false, List.of(new Piece(errorJson, 0)));
+		}
+		List<Piece> kept = new ArrayList<>(this.pieces.subList(0, Math.min(pieces, this.pieces.size())));
+		kept.add(new Piece((anthropic ? "event: error\ndata: " : "data: ") + errorJson + "\n\n", 0));
+		return new ResponseBody(true, kept);
 	}
 
 	/**

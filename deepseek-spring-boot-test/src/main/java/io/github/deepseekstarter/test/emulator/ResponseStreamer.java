@@ -19,6 +19,7 @@ package io.github.deepseekstarter.test.emulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -82,8 +83,11 @@ final class ResponseStreamer {
 		if (body.sse()) {
 			response.header(HttpHeaderNames.CACHE_CONTROL, "no-cache");
 		}
-		return response
-			.send(pieces.map((text) -> Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)), (buffer) -> true)
+		Flux<byte[]> writes = pieces.map((text) -> text.getBytes(StandardCharsets.UTF_8));
+		if (this.settings.splitWrites) {
+			writes = writes.concatMapIterable(ResponseStreamer::halves);
+		}
+		return response.send(writes.map(Unpooled::wrappedBuffer), (buffer) -> true)
 			.then()
 			.then(Mono.fromRunnable(release))
 			.then(Mono.defer(() -> closeAtEnd.get() ? close(response) : Mono.<Void>empty()))
@@ -120,6 +124,24 @@ final class ResponseStreamer {
 			}
 			return delay.isZero() ? Mono.just(piece.text()) : Mono.delay(delay).thenReturn(piece.text());
 		}).concatWith(tail);
+	}
+
+	/**
+	 * Cuts a piece in two, inside its first multi-byte character if it has one, else in
+	 * the middle.
+	 */
+	private static List<byte[]> halves(byte[] piece) {
+		if (piece.length < 2) {
+			return List.of(piece);
+		}
+		int cut = piece.length / 2;
+		for (int i = 1; i < piece.length; i++) {
+			if ((piece[i] & 0xC0) == 0x80) {
+				cut = i;
+				break;
+			}
+		}
+		return List.of(Arrays.copyOfRange(piece, 0, cut), Arrays.copyOfRange(piece, cut, piece.length));
 	}
 
 	private static Mono<Void> close(HttpServerResponse response) {
