@@ -76,6 +76,12 @@ final class ModelLane {
 
 	private @Nullable Mono<Boolean> pendingAcquire;
 
+	/** The asynchronous attempt an admission started, to subscribe after the lock. */
+	private @Nullable Mono<Boolean> admitAcquire;
+
+	/** Whether an admission found a queued waiter that can take a free permit. */
+	private boolean drainAfterAdmit;
+
 	private boolean acquiring;
 
 	/** Whether permits came back while an asynchronous attempt was in flight. */
@@ -106,51 +112,70 @@ final class ModelLane {
 	 * through {@link PermitSubscriber#answered}.
 	 */
 	Admit admit(PermitSubscriber<?> waiter, boolean mayQueue) {
-		Mono<Boolean> acquire = null;
+		Mono<Boolean> acquire;
 		Admit admit;
+		boolean drain;
 		synchronized (this) {
 			TenantLane tenant = this.tenants.get(waiter.tenantKey());
 			waiter.tenantLane = tenant;
-			if (!waiter.isWaiting()) {
-				return Admit.CANCELLED;
+			try {
+				admit = admit(waiter, tenant, mayQueue);
 			}
-			Priority priority = waiter.admission().priority();
-			if (!this.accountBlocked && !this.acquiring && hasRoom(priority) && tenantHasRoom(tenant)) {
-				Mono<Boolean> attempt = this.permits.tryAcquire();
-				int answer = answer(attempt);
-				if (answer == GRANTED) {
-					if (!waiter.claim()) {
-						this.permits.release();
-						return Admit.CANCELLED;
-					}
-					reserve(waiter, tenant);
-					return Admit.GRANTED;
-				}
-				if (answer == REFUSED) {
-					this.accountBlocked = true;
-				}
-				else {
-					this.acquiring = true;
-					this.freedDuringAttempt = false;
-					acquire = attempt;
-				}
+			finally {
+				this.tenants.settled(tenant);
 			}
-			if (!mayQueue) {
-				admit = (acquire != null) ? Admit.PENDING : Admit.BUSY;
-			}
-			else if (this.queued >= this.maxQueueSize) {
-				admit = Admit.FULL;
-			}
-			else {
-				queue(priority).add(tenant, waiter);
-				this.queued++;
-				admit = Admit.QUEUED;
-			}
+			acquire = this.admitAcquire;
+			this.admitAcquire = null;
+			drain = this.drainAfterAdmit;
+			this.drainAfterAdmit = false;
 		}
 		if (acquire != null) {
 			acquireAsync(acquire, mayQueue ? null : waiter);
 		}
+		if (drain) {
+			drain();
+		}
 		return admit;
+	}
+
+	private Admit admit(PermitSubscriber<?> waiter, TenantLane tenant, boolean mayQueue) {
+		if (!waiter.isWaiting()) {
+			return Admit.CANCELLED;
+		}
+		Priority priority = waiter.admission().priority();
+		if (queueTakesFreePermit()) {
+			// A free permit goes to the queue first: the arrival waits its turn.
+			this.drainAfterAdmit = true;
+		}
+		else if (!this.accountBlocked && !this.acquiring && hasRoom(priority) && tenantHasRoom(tenant)) {
+			Mono<Boolean> attempt = this.permits.tryAcquire();
+			int answer = answer(attempt);
+			if (answer == GRANTED) {
+				if (!waiter.claim()) {
+					this.permits.release();
+					return Admit.CANCELLED;
+				}
+				reserve(waiter, tenant);
+				return Admit.GRANTED;
+			}
+			if (answer == REFUSED) {
+				this.accountBlocked = true;
+			}
+			else {
+				this.acquiring = true;
+				this.freedDuringAttempt = false;
+				this.admitAcquire = attempt;
+			}
+		}
+		if (!mayQueue) {
+			return (this.admitAcquire != null) ? Admit.PENDING : Admit.BUSY;
+		}
+		if (this.queued >= this.maxQueueSize) {
+			return Admit.FULL;
+		}
+		queue(priority).add(tenant, waiter);
+		this.queued++;
+		return Admit.QUEUED;
 	}
 
 	/**
@@ -161,6 +186,7 @@ final class ModelLane {
 			TenantLane tenant = waiter.tenantLane;
 			if (tenant != null && queue(waiter.admission().priority()).remove(tenant, waiter)) {
 				this.queued--;
+				this.tenants.settled(tenant);
 			}
 		}
 	}
@@ -173,6 +199,7 @@ final class ModelLane {
 				this.backgroundInUse--;
 			}
 			holder.tenantLane.inUse--;
+			this.tenants.settled(holder.tenantLane);
 			this.permits.release();
 			this.accountBlocked = false;
 			this.freedDuringAttempt = true;
@@ -258,11 +285,12 @@ final class ModelLane {
 		// The tenant lane may have been evicted while the answer was on its way.
 		TenantLane tenant = this.tenants.get(waiter.tenantKey());
 		waiter.tenantLane = tenant;
-		if (hasRoom(waiter.admission().priority()) && tenantHasRoom(tenant) && waiter.claim()) {
+		boolean claimed = hasRoom(waiter.admission().priority()) && tenantHasRoom(tenant) && waiter.claim();
+		if (claimed) {
 			reserve(waiter, tenant);
-			return true;
 		}
-		return false;
+		this.tenants.settled(tenant);
+		return claimed;
 	}
 
 	/**
@@ -327,6 +355,7 @@ final class ModelLane {
 			}
 		}
 		queue.served(tenant);
+		this.tenants.settled(tenant);
 		return waiter;
 	}
 
@@ -348,6 +377,18 @@ final class ModelLane {
 		waiter.generation = this.limit.generation();
 	}
 
+	/**
+	 * Returns whether a queued waiter could take a permit now, which a new arrival must
+	 * then not take before it.
+	 */
+	private boolean queueTakesFreePermit() {
+		if (this.queued == 0 || this.accountBlocked || this.acquiring) {
+			return false;
+		}
+		return (hasRoom(Priority.INTERACTIVE) && this.interactive.next(this.tenantHasRoom) != null)
+				|| (hasRoom(Priority.BACKGROUND) && this.background.next(this.tenantHasRoom) != null);
+	}
+
 	private boolean hasRoom(Priority priority) {
 		int effective = this.limit.effective();
 		return this.inUse < effective && (priority == Priority.INTERACTIVE
@@ -355,7 +396,7 @@ final class ModelLane {
 	}
 
 	private boolean tenantHasRoom(TenantLane tenant) {
-		return this.tenantCap == 0 || tenant.inUse < this.tenantCap;
+		return tenant.hasRoom(this.tenantCap);
 	}
 
 	private FairQueue queue(Priority priority) {
@@ -375,18 +416,29 @@ final class ModelLane {
 		}
 	}
 
-	void onServerLimit(OptionalInt limitFromMessage, int generation) {
-		boolean changed;
+	/**
+	 * Learns from a 429 answering a permit held by the tenant. A limit of N named while
+	 * the account has fewer than N other requests in flight cannot be the account's: it
+	 * is the limit DeepSeek puts on the tenant's {@code user_id}, so only the tenant is
+	 * capped.
+	 */
+	void onServerLimit(OptionalInt limitFromMessage, int generation, TenantLane tenant) {
+		boolean changed = false;
 		synchronized (this) {
-			changed = this.limit.onServerLimit(limitFromMessage, generation);
+			if (limitFromMessage.isPresent() && this.inUse - 1 < limitFromMessage.getAsInt()) {
+				tenant.learnCap(limitFromMessage.getAsInt(), this.limit.learntLimitTtlNanos());
+			}
+			else {
+				changed = this.limit.onServerLimit(limitFromMessage, generation);
+			}
 		}
 		limitChanged(changed);
 	}
 
-	void onSuccess() {
+	void onSuccess(int generation) {
 		boolean changed;
 		synchronized (this) {
-			changed = this.limit.onSuccess();
+			changed = this.limit.onSuccess(generation);
 		}
 		limitChanged(changed);
 	}

@@ -316,12 +316,12 @@ final class PermitSubscriber<T> extends Operators.DeferredSubscription implement
 
 	@Override
 	public void onServerLimit(OptionalInt limitFromMessage) {
-		this.lane.onServerLimit(limitFromMessage, this.generation);
+		this.lane.onServerLimit(limitFromMessage, this.generation, this.tenantLane);
 	}
 
 	@Override
 	public void onSuccess() {
-		this.lane.onSuccess();
+		this.lane.onSuccess(this.generation);
 	}
 
 }

@@ -104,15 +104,60 @@ class LaneSchedulingTests {
 		HeldRequest busy = HeldRequest.start(limiter, Admission.of("m", "busy"));
 		HeldRequest.start(limiter, Admission.of("m", "idle1")).complete();
 		HeldRequest.start(limiter, Admission.of("m", "idle2")).complete();
-		assertThat(limiter.tenantLanes("m")).isEqualTo(2);
+		assertThat(limiter.tenantLanes("m")).isEqualTo(3);
 		HeldRequest queued = HeldRequest.start(limiter, Admission.of("m", "busy"));
 		HeldRequest.start(limiter, Admission.of("m", "new"));
-		assertThat(limiter.tenantLanes("m")).isEqualTo(2);
+		HeldRequest.start(limiter, Admission.of("m", "idle3")).complete();
+		assertThat(limiter.tenantLanes("m")).isEqualTo(4);
 		assertThat(limiter.busiestTenants(5)).contains(new TenantUsage("m", "busy", 1, 1));
 		busy.complete();
 		assertThat(queued.running()).isTrue();
 		queued.complete();
 		assertThat(limiter.busiestTenants(5)).containsExactly(new TenantUsage("m", "new", 1, 0));
+		assertThat(limiter.tenantLanes("m")).isEqualTo(3);
+	}
+
+	@Test
+	void busyTenantsCannotKeepIdleLanesFromBeingEvicted() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 1000).maxIdleTenants(10).build());
+		for (int i = 0; i < 32; i++) {
+			HeldRequest.start(limiter, Admission.of("m", "busy-" + i));
+		}
+		for (int i = 0; i < 100_000; i++) {
+			limiter.withPermit(Admission.of("m", "new-" + i), (permit) -> Mono.empty()).subscribe();
+		}
+		assertThat(limiter.snapshot("m").inUse()).isEqualTo(32);
+		assertThat(limiter.tenantLanes("m")).isEqualTo(32 + 10);
+	}
+
+	@Test
+	void freedPermitGoesToTheOldestWaiterBeforeANewArrival() {
+		List<String> order = Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.atomic.AtomicReference<DeepSeekLimiter> self = new java.util.concurrent.atomic.AtomicReference<>();
+		java.util.concurrent.atomic.AtomicBoolean arrived = new java.util.concurrent.atomic.AtomicBoolean();
+		// A request that arrives between a release and the drain that follows it.
+		LimiterListener arrivesOnRelease = new LimiterListener() {
+			@Override
+			public void onReleased(String lane, Admission admission) {
+				if (arrived.compareAndSet(false, true)) {
+					self.get()
+						.withPermit(Admission.of("m", "a"), (permit) -> Mono.fromRunnable(() -> order.add("new")))
+						.subscribe();
+				}
+			}
+		};
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().clearModels().modelLimit("m", 1).build(),
+				BulkheadAccountPermits.factory(), arrivesOnRelease);
+		self.set(limiter);
+		HeldRequest holder = HeldRequest.start(limiter, Admission.of("m", "a"));
+		HeldRequest oldest = HeldRequest.start(limiter, Admission.of("m", "a"));
+		holder.complete();
+		assertThat(oldest.running()).isTrue();
+		assertThat(order).isEmpty();
+		oldest.complete();
+		assertThat(order).containsExactly("new");
+		assertThat(limiter.snapshot("m").inUse()).isZero();
 	}
 
 	@Test
