@@ -28,6 +28,8 @@ import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps requests to DeepSeek within the account's concurrency limits: one lane of permits
@@ -52,6 +54,8 @@ public final class DeepSeekLimiter {
 
 	private final ModelLane defaultLane;
 
+	private final Scheduler timer;
+
 	/**
 	 * Creates a limiter with local account permits and no listener.
 	 * @param config the limits
@@ -67,7 +71,16 @@ public final class DeepSeekLimiter {
 	 * @param listener the listener for metrics
 	 */
 	public DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener) {
+		this(config, permits, listener, Schedulers.parallel());
+	}
+
+	/**
+	 * Creates a limiter whose queue timeouts run on the given scheduler, so that tests
+	 * can drive them.
+	 */
+	DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener, Scheduler timer) {
 		this.config = Objects.requireNonNull(config, "config must not be null");
+		this.timer = timer;
 		Objects.requireNonNull(listener, "listener must not be null");
 		this.listener = GuardedLimiterListener.of(listener);
 		config.modelLimits()
@@ -97,7 +110,7 @@ public final class DeepSeekLimiter {
 		Objects.requireNonNull(body, "body must not be null");
 		ModelLane lane = lane(admission.model());
 		ModelLane overflow = admission.allowOverflow() ? this.overflow.get(lane) : null;
-		return new PermitFlux<>(admission, body, this.listener, lane, overflow, this.config.maxWait());
+		return new PermitFlux<>(admission, body, this.listener, lane, overflow, this.config.maxWait(), this.timer);
 	}
 
 	/**

@@ -429,7 +429,7 @@ final class ModelLane {
 				tenant.learnCap(limitFromMessage.getAsInt(), this.limit.learntLimitTtlNanos());
 			}
 			else {
-				changed = this.limit.onServerLimit(limitFromMessage, generation);
+				changed = applyLimit(this.limit.onServerLimit(limitFromMessage, generation));
 			}
 		}
 		limitChanged(changed);
@@ -438,7 +438,7 @@ final class ModelLane {
 	void onSuccess(int generation) {
 		boolean changed;
 		synchronized (this) {
-			changed = this.limit.onSuccess(generation);
+			changed = applyLimit(this.limit.onSuccess(generation));
 		}
 		limitChanged(changed);
 	}
@@ -446,9 +446,23 @@ final class ModelLane {
 	void setLimit(int limit) {
 		boolean changed;
 		synchronized (this) {
-			changed = this.limit.setConfigured(limit);
+			changed = applyLimit(this.limit.setConfigured(limit));
 		}
 		limitChanged(changed);
+	}
+
+	/**
+	 * Gives the account permits the new effective limit in the same critical section that
+	 * changed it, so that no admission sees one limit here and another there; a refusal
+	 * under the old limit no longer holds.
+	 */
+	private boolean applyLimit(boolean changed) {
+		if (changed) {
+			this.permits.changeLimit(this.limit.effective());
+			this.accountBlocked = false;
+			this.freedDuringAttempt = true;
+		}
+		return changed;
 	}
 
 	private void limitChanged(boolean changed) {
@@ -460,7 +474,6 @@ final class ModelLane {
 		synchronized (this) {
 			configured = this.limit.configured();
 			effective = this.limit.effective();
-			this.permits.changeLimit(effective);
 		}
 		this.listener.onLimitChanged(this.name, configured, effective);
 		drain();

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * A body that runs while holding a permit: every subscription acquires its own.
@@ -41,8 +42,11 @@ final class PermitFlux<T> extends Flux<T> {
 
 	private final Duration maxWait;
 
+	private final Scheduler timer;
+
 	PermitFlux(Admission admission, Function<Permit, ? extends Publisher<T>> body, LimiterListener listener,
-			ModelLane lane, @Nullable ModelLane overflow, Duration maxWait) {
+			ModelLane lane, @Nullable ModelLane overflow, Duration maxWait, Scheduler timer) {
+		this.timer = timer;
 		this.admission = admission;
 		this.body = body;
 		this.listener = listener;
@@ -54,7 +58,7 @@ final class PermitFlux<T> extends Flux<T> {
 	@Override
 	public void subscribe(CoreSubscriber<? super T> actual) {
 		new PermitSubscriber<>(actual, this.admission, this.body, this.listener, this.lane).start(this.overflow,
-				this.maxWait);
+				this.maxWait, this.timer);
 	}
 
 }

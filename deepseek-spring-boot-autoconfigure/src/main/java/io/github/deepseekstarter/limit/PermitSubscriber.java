@@ -29,6 +29,7 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
@@ -73,6 +74,8 @@ final class PermitSubscriber<T> extends Operators.DeferredSubscription implement
 
 	private Duration maxWait = Duration.ZERO;
 
+	private Scheduler timer = Schedulers.parallel();
+
 	/**
 	 * Whether the waiter asked its primary lane to queue it, so no lane is left to try.
 	 */
@@ -100,7 +103,8 @@ final class PermitSubscriber<T> extends Operators.DeferredSubscription implement
 		this.lane = primary;
 	}
 
-	void start(@Nullable ModelLane overflow, Duration maxWait) {
+	void start(@Nullable ModelLane overflow, Duration maxWait, Scheduler timer) {
+		this.timer = timer;
 		this.overflow = overflow;
 		this.maxWait = maxWait;
 		this.actual.onSubscribe(this);
@@ -171,7 +175,7 @@ final class PermitSubscriber<T> extends Operators.DeferredSubscription implement
 		this.listener.onQueued(lane.name(), this.admission);
 		// The attempts made before queueing count towards the maximum wait.
 		long remaining = Math.max(0, this.maxWait.toNanos() - (System.nanoTime() - this.queuedAt));
-		Disposable timeout = Schedulers.parallel().schedule(this::expire, remaining, TimeUnit.NANOSECONDS);
+		Disposable timeout = this.timer.schedule(this::expire, remaining, TimeUnit.NANOSECONDS);
 		this.timeout = timeout;
 		if (this.state != WAITING) {
 			timeout.dispose();
