@@ -25,9 +25,9 @@ final class TenantLane {
 
 	private final String tenant;
 
-	private final ArrayDeque<PermitSubscriber<?>> interactive = new ArrayDeque<>(4);
+	private final ArrayDeque<LaneWaiter> interactive = new ArrayDeque<>(4);
 
-	private final ArrayDeque<PermitSubscriber<?>> background = new ArrayDeque<>(4);
+	private final ArrayDeque<LaneWaiter> background = new ArrayDeque<>(4);
 
 	private boolean inInteractiveRing;
 
@@ -48,7 +48,7 @@ final class TenantLane {
 		return this.tenant;
 	}
 
-	ArrayDeque<PermitSubscriber<?>> waiting(Priority priority) {
+	ArrayDeque<LaneWaiter> waiting(Priority priority) {
 		return (priority == Priority.INTERACTIVE) ? this.interactive : this.background;
 	}
 

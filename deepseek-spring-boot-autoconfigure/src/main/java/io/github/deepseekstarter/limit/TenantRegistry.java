@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The tenant lanes of one lane, bounded in memory: busy lanes are always kept, and idle
  * ones are kept in the order they became idle, at most the configured number of them, so
@@ -54,6 +56,13 @@ final class TenantRegistry {
 			this.idle.remove(tenant);
 		}
 		return lane;
+	}
+
+	/**
+	 * Returns a tenant's lane if it has one, without taking it off the idle list.
+	 */
+	@Nullable TenantLane find(String tenant) {
+		return this.lanes.get(tenant);
 	}
 
 	/**

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * timeout and limit change on a lane of limit 2 shared by two tenants, then looks at the
  * state of every request and of the lane. A state that no order of the operations
  * explains fails the test: a permit granted beyond the limit or lost, a free permit left
- * while a request waits, a cancelled or expired waiter granted, a tenant's waiters
- * served out of order, tenants not served in turn, a permit released twice or never.
+ * while a request waits, a cancelled or expired waiter granted, a tenant's waiters served
+ * out of order, tenants not served in turn, a permit released twice or never.
  * <p>
  * The budget is fixed so that {@code mvn verify} stays within tens of seconds; a long run
  * is {@code -Dlane.lincheck.scenarios=1000 -Dlane.lincheck.invocations=10000}.
