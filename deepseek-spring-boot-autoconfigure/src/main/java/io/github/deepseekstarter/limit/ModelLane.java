@@ -45,25 +45,17 @@ final class ModelLane {
 
 	private final AdaptiveLimit limit;
 
-	private final TenantRegistry tenants;
+	private final LaneOccupancy held;
 
 	private final LaneQueue queue;
 
 	private final Predicate<Priority> hasRoom = this::hasRoom;
 
-	private final Predicate<TenantLane> tenantHasRoom = this::tenantHasRoom;
-
-	private final int tenantCap;
-
-	private final double backgroundShare;
+	private final Predicate<TenantLane> tenantHasRoom;
 
 	private final LimiterListener listener;
 
 	private final Scheduler timer;
-
-	private int inUse;
-
-	private int backgroundInUse;
 
 	/** The waiter that may not queue whose account answer is on its way. */
 	private @Nullable LaneWaiter answerAwaited;
@@ -76,10 +68,9 @@ final class ModelLane {
 		this.account = new AccountGate(permits.create(name, limit, this::permitsFreed), this::onAccountAnswer);
 		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease(),
 				config.learntLimitTtl());
-		this.tenants = new TenantRegistry(config.maxIdleTenants());
+		this.held = new LaneOccupancy(config, name);
+		this.tenantHasRoom = this.held::hasRoom;
 		this.queue = new LaneQueue(config.maxQueueSize());
-		this.tenantCap = config.perUser(name);
-		this.backgroundShare = config.backgroundShare();
 		this.listener = listener;
 		this.timer = timer;
 	}
@@ -118,11 +109,11 @@ final class ModelLane {
 		boolean awaiting = false;
 		boolean drain;
 		synchronized (this) {
-			TenantLane tenant = this.tenants.get(waiter.tenant());
+			TenantLane tenant = this.held.tenant(waiter.tenant());
 			// A free permit goes to the queue first: the arrival waits its turn.
 			drain = this.account.open() && this.queue.next(this.hasRoom, this.tenantHasRoom) != null;
 			if (!drain && waiter.isWaiting() && this.account.open() && hasRoom(waiter.priority())
-					&& tenantHasRoom(tenant)) {
+					&& this.held.hasRoom(tenant)) {
 				Boolean answer = this.account.tryTake();
 				awaiting = (answer == null && !mayQueue);
 				if (awaiting) {
@@ -133,7 +124,7 @@ final class ModelLane {
 				}
 			}
 			queued = !granted && mayQueue && waiter.isWaiting() && this.queue.offer(tenant, waiter);
-			this.tenants.settled(tenant);
+			this.held.settled(tenant);
 		}
 		if (granted) {
 			deliver(waiter);
@@ -175,21 +166,16 @@ final class ModelLane {
 	 * Removes a waiter that gave up or expired; it never gets a permit after this.
 	 */
 	private synchronized void remove(LaneWaiter waiter) {
-		TenantLane tenant = this.tenants.find(waiter.tenant());
+		TenantLane tenant = this.held.find(waiter.tenant());
 		if (tenant != null && this.queue.remove(tenant, waiter)) {
-			this.tenants.settled(tenant);
+			this.held.settled(tenant);
 		}
 	}
 
 	void release(LanePermit permit) {
 		boolean waiters;
 		synchronized (this) {
-			this.inUse--;
-			if (permit.admission().priority() == Priority.BACKGROUND) {
-				this.backgroundInUse--;
-			}
-			permit.tenant().inUse--;
-			this.tenants.settled(permit.tenant());
+			this.held.giveBack(permit.admission().priority(), permit.tenant());
 			this.account.release();
 			waiters = this.queue.size() > 0;
 		}
@@ -243,9 +229,9 @@ final class ModelLane {
 			this.answerAwaited = null;
 			if (granted && waiter != null) {
 				// The tenant lane may have been evicted while the answer was on its way.
-				TenantLane tenant = this.tenants.get(waiter.tenant());
-				claimed = hasRoom(waiter.priority()) && tenantHasRoom(tenant) && claim(waiter, tenant);
-				this.tenants.settled(tenant);
+				TenantLane tenant = this.held.tenant(waiter.tenant());
+				claimed = hasRoom(waiter.priority()) && this.held.hasRoom(tenant) && claim(waiter, tenant);
+				this.held.settled(tenant);
 			}
 			if (granted && !claimed) {
 				waiters = grant(true);
@@ -272,7 +258,7 @@ final class ModelLane {
 				&& (holding || (this.account.open() && Boolean.TRUE.equals(this.account.tryTake())))) {
 			TenantLane served = tenant;
 			LaneWaiter waiter = this.queue.poll(served, (candidate) -> claim(candidate, served));
-			this.tenants.settled(served);
+			this.held.settled(served);
 			holding = (waiter == null);
 			if (waiter != null) {
 				granted = granted.isEmpty() ? new ArrayList<>(2) : granted;
@@ -289,11 +275,7 @@ final class ModelLane {
 		if (!waiter.claim(new LanePermit(this, waiter.admission(), waiter.model(), tenant, this.limit.generation()))) {
 			return false;
 		}
-		this.inUse++;
-		if (waiter.priority() == Priority.BACKGROUND) {
-			this.backgroundInUse++;
-		}
-		tenant.inUse++;
+		this.held.take(waiter.priority(), tenant);
 		return true;
 	}
 
@@ -303,13 +285,7 @@ final class ModelLane {
 	}
 
 	private boolean hasRoom(Priority priority) {
-		int effective = this.limit.effective();
-		return this.inUse < effective && (priority == Priority.INTERACTIVE
-				|| this.backgroundInUse < Math.max(1, (int) (effective * this.backgroundShare)));
-	}
-
-	private boolean tenantHasRoom(TenantLane tenant) {
-		return tenant.hasRoom(this.tenantCap);
+		return this.held.hasRoom(priority, this.limit.effective());
 	}
 
 	/**
@@ -320,7 +296,7 @@ final class ModelLane {
 	 */
 	void onServerLimit(OptionalInt limitFromMessage, int generation, TenantLane tenant) {
 		changeLimit(() -> {
-			if (limitFromMessage.isPresent() && this.inUse - 1 < limitFromMessage.getAsInt()) {
+			if (limitFromMessage.isPresent() && this.held.inUse() - 1 < limitFromMessage.getAsInt()) {
 				tenant.learnCap(limitFromMessage.getAsInt(), this.limit.learntLimitTtlNanos());
 				return false;
 			}
@@ -357,16 +333,16 @@ final class ModelLane {
 	}
 
 	synchronized LaneSnapshot snapshot() {
-		return new LaneSnapshot(this.name, this.limit.configured(), this.limit.effective(), this.inUse,
-				this.backgroundInUse, this.queue.size());
+		return new LaneSnapshot(this.name, this.limit.configured(), this.limit.effective(), this.held.inUse(),
+				this.held.backgroundInUse(), this.queue.size());
 	}
 
 	synchronized List<TenantUsage> tenantUsage() {
-		return this.tenants.usage(this.name);
+		return this.held.usage(this.name);
 	}
 
 	synchronized int tenantLanes() {
-		return this.tenants.size();
+		return this.held.tenantLanes();
 	}
 
 }
