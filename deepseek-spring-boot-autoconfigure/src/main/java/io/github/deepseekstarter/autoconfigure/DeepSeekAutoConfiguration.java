@@ -123,9 +123,10 @@ public final class DeepSeekAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UserIdResolution deepSeekUserIdResolution(UserIdPolicy policy, ObjectProvider<UserIdResolver> resolvers,
-			AnonymousUserIdStrategy anonymous) {
-		return new UserIdResolution(policy, resolvers.orderedStream().toList(), anonymous);
+	UserIdResolution deepSeekUserIdResolution(DeepSeekProperties properties, UserIdPolicy policy,
+			ObjectProvider<UserIdResolver> resolvers, AnonymousUserIdStrategy anonymous) {
+		return new UserIdResolution(policy, resolvers.orderedStream().toList(), anonymous,
+				properties.getUserId().isAllowOverride());
 	}
 
 	@Bean

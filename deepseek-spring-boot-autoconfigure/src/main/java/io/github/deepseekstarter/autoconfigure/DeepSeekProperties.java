@@ -457,7 +457,7 @@ public class DeepSeekProperties implements InitializingBean {
 
 		/**
 		 * Secret of the HMAC-SHA256 pseudonyms, required by the hmac policy. Replicas
-		 * sharing it send the same ids; 32 random bytes or more are recommended.
+		 * sharing it send the same ids; at least 32 bytes, random.
 		 */
 		private @Nullable String secret;
 
@@ -478,6 +478,13 @@ public class DeepSeekProperties implements InitializingBean {
 		 * the policy like any other identity.
 		 */
 		private @Nullable String anonymousId;
+
+		/**
+		 * Whether a user_id set on a request may differ from the signed-in caller's. When
+		 * false such a request fails before it is sent, so that one tenant cannot take
+		 * another's lane by naming its id.
+		 */
+		private boolean allowOverride;
 
 		public UserIdPolicyType getPolicy() {
 			return this.policy;
@@ -517,6 +524,14 @@ public class DeepSeekProperties implements InitializingBean {
 
 		public void setAnonymousId(@Nullable String anonymousId) {
 			this.anonymousId = anonymousId;
+		}
+
+		public boolean isAllowOverride() {
+			return this.allowOverride;
+		}
+
+		public void setAllowOverride(boolean allowOverride) {
+			this.allowOverride = allowOverride;
 		}
 
 	}

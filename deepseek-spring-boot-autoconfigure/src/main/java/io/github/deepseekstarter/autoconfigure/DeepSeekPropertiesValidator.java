@@ -17,9 +17,11 @@
 package io.github.deepseekstarter.autoconfigure;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.github.deepseekstarter.identity.AnonymousMode;
+import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdPolicyType;
 import org.jspecify.annotations.Nullable;
 
@@ -128,6 +130,14 @@ final class DeepSeekPropertiesValidator {
 					"The hmac user-id policy needs a secret to pseudonymize tenant identities. Set "
 							+ "deepseek.user-id.secret (32 random bytes or more, shared by all replicas), or set "
 							+ "deepseek.user-id.policy=raw to send identities as they are.");
+		}
+		String secret = userId.getSecret();
+		int secretBytes = (secret != null) ? secret.getBytes(StandardCharsets.UTF_8).length : 0;
+		if (userId.getPolicy() == UserIdPolicyType.HMAC && secretBytes < UserIdPolicy.MIN_HMAC_SECRET_BYTES) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.user-id.secret", "******",
+					"The HMAC-SHA256 key must be at least " + UserIdPolicy.MIN_HMAC_SECRET_BYTES + " bytes, but it is "
+							+ secretBytes + ". Set deepseek.user-id.secret to a random value"
+							+ " of 32 bytes or more shared by all replicas.");
 		}
 		if (userId.getAnonymous() == AnonymousMode.SHARED && !StringUtils.hasText(userId.getAnonymousId())) {
 			throw new InvalidConfigurationPropertyValueException("deepseek.user-id.anonymous-id", "",

@@ -45,7 +45,14 @@ final class HmacUserIdPolicy implements UserIdPolicy {
 					+ UserIdPropertyNames.SECRET + " to a random value of at least 32 bytes shared by every replica"
 					+ " (or set " + UserIdPropertyNames.POLICY + "=raw to send identities as they are)");
 		}
-		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length < UserIdPolicy.MIN_HMAC_SECRET_BYTES) {
+			throw new IllegalArgumentException(UserIdPropertyNames.SECRET + " is " + bytes.length
+					+ " bytes long; the HMAC-SHA256 key must be at least " + UserIdPolicy.MIN_HMAC_SECRET_BYTES
+					+ " bytes, so that pseudonyms cannot be reversed by guessing it: set it to a random value of"
+					+ " at least 32 bytes shared by every replica");
+		}
+		this.key = new SecretKeySpec(bytes, ALGORITHM);
 		this.prototype = newMac();
 	}
 

@@ -19,13 +19,19 @@ package io.github.deepseekstarter.identity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a caller's identity into the {@code user_id} sent to DeepSeek. Every identity
- * goes through the policy, explicit ids included, so that nothing raw leaves the process
- * unless the policy is {@link #raw()}. Implementations must be thread-safe and must not
- * block.
+ * Turns a caller's identity into the {@code user_id} sent to DeepSeek. Every resolved
+ * identity goes through the policy, so that nothing raw leaves the process unless the
+ * policy is {@link #raw()}; an explicit id set on a request is already a wire id and is
+ * only validated. Implementations must be thread-safe and must not block.
  */
 @FunctionalInterface
 public interface UserIdPolicy {
+
+	/**
+	 * The shortest HMAC secret accepted, in UTF-8 bytes: the length of an HMAC-SHA256
+	 * output.
+	 */
+	int MIN_HMAC_SECRET_BYTES = 32;
 
 	/**
 	 * Turn an identity into a wire {@code user_id}.
@@ -42,7 +48,8 @@ public interface UserIdPolicy {
 	 * identities are easy to guess, so the secret is what keeps them private.
 	 * @param secret the HMAC key
 	 * @return the policy
-	 * @throws IllegalArgumentException if the secret is {@code null} or blank
+	 * @throws IllegalArgumentException if the secret is {@code null}, blank or shorter
+	 * than {@link #MIN_HMAC_SECRET_BYTES} bytes
 	 */
 	static UserIdPolicy hmac(@Nullable String secret) {
 		return new HmacUserIdPolicy(secret);
@@ -65,7 +72,7 @@ public interface UserIdPolicy {
 	 * otherwise
 	 * @return the policy
 	 * @throws IllegalArgumentException if the type is {@code HMAC} and the secret is
-	 * {@code null} or blank
+	 * {@code null}, blank or too short
 	 */
 	static UserIdPolicy of(UserIdPolicyType type, @Nullable String secret) {
 		return switch (type) {

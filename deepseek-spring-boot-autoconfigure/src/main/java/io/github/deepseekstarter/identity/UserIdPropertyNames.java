@@ -32,6 +32,8 @@ final class UserIdPropertyNames {
 
 	static final String ANONYMOUS_ID = "deepseek.user-id.anonymous-id";
 
+	static final String ALLOW_OVERRIDE = "deepseek.user-id.allow-override";
+
 	private UserIdPropertyNames() {
 	}
 

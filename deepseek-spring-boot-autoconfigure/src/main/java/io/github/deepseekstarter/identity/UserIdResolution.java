@@ -27,9 +27,14 @@ import reactor.util.context.Context;
 /**
  * Decides the wire {@code user_id} of each request: the explicit id set on the request if
  * any, else the first identity found by the resolvers in order, else the anonymous
- * strategy. Explicit and resolved identities both go through the {@link UserIdPolicy};
- * every result is checked against {@link UserIds#validate(String)} so that nothing
- * DeepSeek would refuse is sent.
+ * strategy. Resolved identities go through the {@link UserIdPolicy}; an explicit id is
+ * already a wire id and is sent as given, never pseudonymized again. Every result is
+ * checked against {@link UserIds#validate(String)} so that nothing DeepSeek would refuse
+ * is sent.
+ * <p>
+ * An explicit id must be the signed-in caller's own wire id, unless overrides are
+ * allowed: an application that binds client JSON into a request would otherwise let one
+ * tenant send another's id and take its tenant lane and DeepSeek's isolation.
  * <p>
  * Resolvers bound to a thread-local (such as {@code SecurityContextHolder}) read it when
  * the returned {@link Mono} is subscribed. A caller that subscribes on its own thread
@@ -56,17 +61,32 @@ public final class UserIdResolution {
 
 	private final AnonymousUserIdStrategy anonymous;
 
+	private final boolean allowOverride;
+
 	/**
-	 * Create a resolution.
+	 * Create a resolution that rejects an explicit id other than the signed-in caller's.
 	 * @param policy the policy that turns identities into wire ids
 	 * @param resolvers the resolvers to ask, in order; the first non-empty answer wins
 	 * @param anonymous the strategy for callers without an identity
 	 */
 	public UserIdResolution(UserIdPolicy policy, List<? extends UserIdResolver> resolvers,
 			AnonymousUserIdStrategy anonymous) {
+		this(policy, resolvers, anonymous, false);
+	}
+
+	/**
+	 * Create a resolution.
+	 * @param policy the policy that turns identities into wire ids
+	 * @param resolvers the resolvers to ask, in order; the first non-empty answer wins
+	 * @param anonymous the strategy for callers without an identity
+	 * @param allowOverride whether an explicit id may differ from the signed-in caller's
+	 */
+	public UserIdResolution(UserIdPolicy policy, List<? extends UserIdResolver> resolvers,
+			AnonymousUserIdStrategy anonymous, boolean allowOverride) {
 		this.policy = policy;
 		this.resolvers = List.copyOf(resolvers);
 		this.anonymous = anonymous;
+		this.allowOverride = allowOverride;
 	}
 
 	/**
@@ -78,13 +98,29 @@ public final class UserIdResolution {
 	 */
 	public Mono<String> userId(@Nullable String explicitId) {
 		if (explicitId != null) {
-			return Mono.fromCallable(() -> toUserId(explicitId));
+			// Validated as the raw policy does, so personal-looking ids are refused too.
+			Mono<String> valid = Mono.fromCallable(() -> RawUserIdPolicy.INSTANCE.toUserId(explicitId));
+			return this.allowOverride ? valid : valid.flatMap(this::callersOwn);
 		}
+		return caller().map(this::toUserId).switchIfEmpty(Mono.defer(this.anonymous::userId).map(UserIds::validate));
+	}
+
+	private Mono<String> caller() {
 		return Flux.fromIterable(this.resolvers)
 			.concatMap((resolver) -> Mono.defer(resolver::resolve).filter((identity) -> !identity.isBlank()))
-			.next()
-			.map(this::toUserId)
-			.switchIfEmpty(Mono.defer(this.anonymous::userId).map(UserIds::validate));
+			.next();
+	}
+
+	private Mono<String> callersOwn(String explicitId) {
+		return caller().map(this::toUserId).map((callerId) -> {
+			if (!callerId.equals(explicitId)) {
+				throw new InvalidUserIdException("The request's user_id " + UserIds.mask(explicitId)
+						+ " is not the signed-in caller's, so it would run in another tenant's lane; send the request"
+						+ " without a user_id to use the caller's, or set " + UserIdPropertyNames.ALLOW_OVERRIDE
+						+ "=true if requests may choose their user_id");
+			}
+			return explicitId;
+		}).defaultIfEmpty(explicitId);
 	}
 
 	/**
@@ -111,7 +147,8 @@ public final class UserIdResolution {
 
 	@Override
 	public String toString() {
-		return "UserIdResolution[policy=" + this.policy + ", resolvers=" + this.resolvers + "]";
+		return "UserIdResolution[policy=" + this.policy + ", resolvers=" + this.resolvers + ", allowOverride="
+				+ this.allowOverride + "]";
 	}
 
 }

@@ -44,6 +44,9 @@ final class AdaptiveLimit {
 
 	private int generation;
 
+	/** The generation the last decrease started. */
+	private int decreasedAt;
+
 	AdaptiveLimit(int configured, double decreaseFactor, int successesPerIncrease, Duration learntLimitTtl) {
 		this.configured = configured;
 		this.effective = configured;
@@ -61,9 +64,10 @@ final class AdaptiveLimit {
 	}
 
 	/**
-	 * Returns the generation of permits granted now; it advances with every decrease so
-	 * that one burst of 429s answering permits of the same generation lowers the limit
-	 * once, not once per request.
+	 * Returns the generation of permits granted now; it advances with every change of the
+	 * effective limit, so that one burst of 429s answering permits granted before a
+	 * decrease lowers the limit once, not once per request, and only permits granted at
+	 * the current limit count towards an increase.
 	 */
 	int generation() {
 		return this.generation;
@@ -79,7 +83,7 @@ final class AdaptiveLimit {
 			this.learntAtNanos = System.nanoTime();
 		}
 		else {
-			if (permitGeneration != this.generation) {
+			if (permitGeneration < this.decreasedAt) {
 				return false;
 			}
 			next = Math.max(1, (int) (this.effective * this.decreaseFactor));
@@ -88,8 +92,13 @@ final class AdaptiveLimit {
 		return set(next);
 	}
 
-	boolean onSuccess() {
-		if (this.effective >= ceiling() || ++this.successes < this.successesPerIncrease) {
+	/**
+	 * Counts a success towards the next increase when its permit was granted at the
+	 * current limit: a success under a higher limit says nothing about the lower one.
+	 */
+	boolean onSuccess(int permitGeneration) {
+		if (permitGeneration != this.generation || this.effective >= ceiling()
+				|| ++this.successes < this.successesPerIncrease) {
 			return false;
 		}
 		this.successes = 0;
@@ -101,6 +110,13 @@ final class AdaptiveLimit {
 			return this.learntLimit;
 		}
 		return this.configured;
+	}
+
+	/**
+	 * Returns how long a limit the server named caps the recovery.
+	 */
+	long learntLimitTtlNanos() {
+		return this.learntLimitTtlNanos;
 	}
 
 	boolean setConfigured(int limit) {
@@ -115,8 +131,9 @@ final class AdaptiveLimit {
 		if (next == this.effective) {
 			return false;
 		}
+		this.generation++;
 		if (next < this.effective) {
-			this.generation++;
+			this.decreasedAt = this.generation;
 		}
 		this.effective = next;
 		return true;

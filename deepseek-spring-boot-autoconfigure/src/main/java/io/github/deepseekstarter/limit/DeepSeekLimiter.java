@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.limit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,9 +26,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps requests to DeepSeek within the account's concurrency limits: one lane of permits
@@ -67,13 +71,22 @@ public final class DeepSeekLimiter {
 	 * @param listener the listener for metrics
 	 */
 	public DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener) {
+		this(config, permits, listener, Schedulers.parallel());
+	}
+
+	/**
+	 * Creates a limiter whose queue timeouts run on the given scheduler, so that tests
+	 * can drive them.
+	 */
+	DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener, Scheduler timer) {
 		this.config = Objects.requireNonNull(config, "config must not be null");
 		Objects.requireNonNull(listener, "listener must not be null");
 		this.listener = GuardedLimiterListener.of(listener);
 		config.modelLimits()
-			.forEach((name, limit) -> this.lanes.put(name, new ModelLane(name, limit, config, permits, this.listener)));
+			.forEach((name, limit) -> this.lanes.put(name,
+					new ModelLane(name, limit, config, permits, this.listener, timer)));
 		this.defaultLane = new ModelLane(LimiterConfig.DEFAULT_LANE, config.defaultLimit(), config, permits,
-				this.listener);
+				this.listener, timer);
 		this.lanes.put(LimiterConfig.DEFAULT_LANE, this.defaultLane);
 		this.lanesByModel.putAll(this.lanes);
 		this.lanesByModel.remove(LimiterConfig.DEFAULT_LANE);
@@ -97,7 +110,28 @@ public final class DeepSeekLimiter {
 		Objects.requireNonNull(body, "body must not be null");
 		ModelLane lane = lane(admission.model());
 		ModelLane overflow = admission.allowOverflow() ? this.overflow.get(lane) : null;
-		return new PermitFlux<>(admission, body, this.listener, lane, overflow, this.config.maxWait());
+		return Flux.usingWhen(acquire(admission, lane, overflow), body, LanePermit::released,
+				(permit, error) -> permit.released(), LanePermit::released);
+	}
+
+	/**
+	 * Acquires a permit for one subscription. With an overflow lane the request first
+	 * tries its own lane and then the overflow lane without waiting, since overflow only
+	 * helps when its own lane would make it wait; then it waits in its own lane's queue.
+	 * The attempts count towards the maximum wait.
+	 */
+	private Mono<LanePermit> acquire(Admission admission, ModelLane lane, @Nullable ModelLane overflow) {
+		Duration maxWait = this.config.maxWait();
+		Mono<Permit> permit = Mono.defer(() -> {
+			long start = System.nanoTime();
+			if (overflow == null) {
+				return lane.acquire(admission, admission.model(), start, maxWait);
+			}
+			return lane.acquire(admission, admission.model(), start, null)
+				.switchIfEmpty(overflow.acquire(admission, overflow.name(), start, null))
+				.switchIfEmpty(lane.acquire(admission, admission.model(), start, maxWait));
+		});
+		return permit.cast(LanePermit.class);
 	}
 
 	/**

@@ -40,7 +40,7 @@ final class FairQueue {
 		return this.priority;
 	}
 
-	void add(TenantLane tenant, PermitSubscriber<?> waiter) {
+	void add(TenantLane tenant, LaneWaiter waiter) {
 		tenant.waiting(this.priority).addLast(waiter);
 		if (!tenant.inRing(this.priority)) {
 			tenant.inRing(this.priority, true);
@@ -48,8 +48,8 @@ final class FairQueue {
 		}
 	}
 
-	boolean remove(TenantLane tenant, PermitSubscriber<?> waiter) {
-		ArrayDeque<PermitSubscriber<?>> waiting = tenant.waiting(this.priority);
+	boolean remove(TenantLane tenant, LaneWaiter waiter) {
+		ArrayDeque<LaneWaiter> waiting = tenant.waiting(this.priority);
 		boolean removed = waiting.remove(waiter);
 		if (removed && waiting.isEmpty() && tenant.inRing(this.priority)) {
 			tenant.inRing(this.priority, false);

@@ -42,6 +42,22 @@ public class LaneRejectedException extends DeepSeekException {
 	}
 
 	/**
+	 * Creates the rejection of a lane in the given state.
+	 * @param lane the lane when it rejected the request
+	 * @param reason why it was rejected
+	 * @return the exception
+	 */
+	static LaneRejectedException of(LaneSnapshot lane, Reason reason) {
+		String detail = switch (reason) {
+			case QUEUE_FULL -> "all " + lane.effectiveLimit() + " permits are in use and " + lane.queued()
+					+ " requests already wait (deepseek.queue.max-size)";
+			case QUEUE_TIMEOUT -> "no permit was free within the maximum wait (deepseek.queue.max-wait), with "
+					+ lane.inUse() + " of " + lane.effectiveLimit() + " permits in use";
+		};
+		return new LaneRejectedException(lane.lane(), reason, detail);
+	}
+
+	/**
 	 * Returns the lane that rejected the request.
 	 * @return the lane name
 	 */

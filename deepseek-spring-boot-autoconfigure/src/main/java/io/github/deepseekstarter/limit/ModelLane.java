@@ -16,83 +16,63 @@
 
 package io.github.deepseekstarter.limit;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.Exceptions;
-import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
- * The permits of one model lane: its account permits, its tenant lanes and its fair
- * queue. State changes happen in short critical sections on this object; waiters are
- * signalled only after leaving them, one draining thread at a time.
+ * The permits of one model lane: its account permits, its tenant lanes and its queue. A
+ * permit is a {@code Mono<Permit>}; state changes happen in short critical sections on
+ * this object, and waiters are signalled only after leaving them, one draining thread at
+ * a time. A free permit goes to the queue before any new arrival.
  */
 final class ModelLane {
 
 	private static final AtomicIntegerFieldUpdater<ModelLane> WIP = AtomicIntegerFieldUpdater
 		.newUpdater(ModelLane.class, "wip");
 
-	private static final int REFUSED = 0;
-
-	private static final int GRANTED = 1;
-
-	private static final int PENDING = 2;
-
 	private final String name;
 
-	private final AccountPermits permits;
+	private final AccountGate account;
 
 	private final AdaptiveLimit limit;
 
-	private final TenantRegistry tenants;
+	private final LaneOccupancy held;
 
-	private final FairQueue interactive = new FairQueue(Priority.INTERACTIVE);
+	private final LaneQueue queue;
 
-	private final FairQueue background = new FairQueue(Priority.BACKGROUND);
+	private final Predicate<Priority> hasRoom = this::hasRoom;
 
-	private final Predicate<TenantLane> tenantHasRoom = this::tenantHasRoom;
-
-	private final int tenantCap;
-
-	private final double backgroundShare;
-
-	private final int maxQueueSize;
+	private final Predicate<TenantLane> tenantHasRoom;
 
 	private final LimiterListener listener;
 
-	private int inUse;
+	private final Scheduler timer;
 
-	private int backgroundInUse;
-
-	private int queued;
-
-	/** Whether the account refused a permit and no permit has come back since. */
-	private boolean accountBlocked;
-
-	private @Nullable Mono<Boolean> pendingAcquire;
-
-	private boolean acquiring;
-
-	/** Whether permits came back while an asynchronous attempt was in flight. */
-	private boolean freedDuringAttempt;
+	/** The waiter that may not queue whose account answer is on its way. */
+	private @Nullable LaneWaiter answerAwaited;
 
 	private volatile int wip;
 
-	ModelLane(String name, int limit, LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener) {
+	ModelLane(String name, int limit, LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener,
+			Scheduler timer) {
 		this.name = name;
-		this.permits = permits.create(name, limit, this::permitsFreed);
+		this.account = new AccountGate(permits.create(name, limit, this::permitsFreed), this::onAccountAnswer);
 		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease(),
 				config.learntLimitTtl());
-		this.tenants = new TenantRegistry(config.maxIdleTenants());
-		this.tenantCap = config.perUser(name);
-		this.backgroundShare = config.backgroundShare();
-		this.maxQueueSize = config.maxQueueSize();
+		this.held = new LaneOccupancy(config, name);
+		this.tenantHasRoom = this.held::hasRoom;
+		this.queue = new LaneQueue(config.maxQueueSize());
 		this.listener = listener;
+		this.timer = timer;
 	}
 
 	String name() {
@@ -100,85 +80,106 @@ final class ModelLane {
 	}
 
 	/**
-	 * Grants the waiter a permit at once if the lane has room for it, else queues it when
-	 * allowed. Never signals the waiter, but for an attempt that may not queue and that
-	 * the account answers asynchronously ({@link Admit#PENDING}): the answer then comes
-	 * through {@link PermitSubscriber#answered}.
+	 * Returns a permit of this lane for a request first attempted at {@code startNanos}.
+	 * @param admission what the request asks for
+	 * @param model the model the request is sent to
+	 * @param startNanos when the request made its first attempt
+	 * @param maxWait how long to wait in the queue, counted from {@code startNanos};
+	 * {@code null} never queues and completes empty when the lane is busy
+	 * @return the permit, granted at once or after waiting
 	 */
-	Admit admit(PermitSubscriber<?> waiter, boolean mayQueue) {
-		Mono<Boolean> acquire = null;
-		Admit admit;
+	Mono<Permit> acquire(Admission admission, String model, long startNanos, @Nullable Duration maxWait) {
+		return Mono.create((sink) -> {
+			LaneWaiter waiter = new LaneWaiter(admission, model, startNanos, maxWait, sink);
+			sink.onCancel(() -> {
+				if (waiter.cancel() == PermitState.WAITING) {
+					remove(waiter);
+					this.listener.onAbandoned(this.name, admission);
+				}
+			});
+			admit(waiter);
+		});
+	}
+
+	private void admit(LaneWaiter waiter) {
+		Duration maxWait = waiter.maxWait();
+		boolean mayQueue = maxWait != null && !maxWait.isZero();
+		boolean granted = false;
+		boolean queued = false;
+		boolean awaiting = false;
+		boolean drain;
 		synchronized (this) {
-			TenantLane tenant = this.tenants.get(waiter.tenantKey());
-			waiter.tenantLane = tenant;
-			if (!waiter.isWaiting()) {
-				return Admit.CANCELLED;
-			}
-			Priority priority = waiter.admission().priority();
-			if (!this.accountBlocked && !this.acquiring && hasRoom(priority) && tenantHasRoom(tenant)) {
-				Mono<Boolean> attempt = this.permits.tryAcquire();
-				int answer = answer(attempt);
-				if (answer == GRANTED) {
-					if (!waiter.claim()) {
-						this.permits.release();
-						return Admit.CANCELLED;
-					}
-					reserve(waiter, tenant);
-					return Admit.GRANTED;
+			TenantLane tenant = this.held.tenant(waiter.tenant());
+			// A free permit goes to the queue first: the arrival waits its turn.
+			drain = this.account.open() && this.queue.next(this.hasRoom, this.tenantHasRoom) != null;
+			if (!drain && waiter.isWaiting() && this.account.open() && hasRoom(waiter.priority())
+					&& this.held.hasRoom(tenant)) {
+				Boolean answer = this.account.tryTake();
+				awaiting = (answer == null && !mayQueue);
+				if (awaiting) {
+					this.answerAwaited = waiter;
 				}
-				if (answer == REFUSED) {
-					this.accountBlocked = true;
-				}
-				else {
-					this.acquiring = true;
-					this.freedDuringAttempt = false;
-					acquire = attempt;
+				else if (Boolean.TRUE.equals(answer) && !(granted = claim(waiter, tenant))) {
+					this.account.release();
 				}
 			}
-			if (!mayQueue) {
-				admit = (acquire != null) ? Admit.PENDING : Admit.BUSY;
-			}
-			else if (this.queued >= this.maxQueueSize) {
-				admit = Admit.FULL;
-			}
-			else {
-				queue(priority).add(tenant, waiter);
-				this.queued++;
-				admit = Admit.QUEUED;
-			}
+			queued = !granted && mayQueue && waiter.isWaiting() && this.queue.offer(tenant, waiter);
+			this.held.settled(tenant);
 		}
-		if (acquire != null) {
-			acquireAsync(acquire, mayQueue ? null : waiter);
+		if (granted) {
+			deliver(waiter);
 		}
-		return admit;
+		else if (queued) {
+			this.listener.onQueued(this.name, waiter.admission());
+			waiter.expireAfter(this.timer, () -> remove(waiter),
+					() -> rejection(LaneRejectedException.Reason.QUEUE_TIMEOUT, waiter));
+		}
+		else if (!awaiting) {
+			refuse(waiter);
+		}
+		if (drain) {
+			drain();
+		}
 	}
 
 	/**
-	 * Removes a waiter that gave up; it never gets a permit after this.
+	 * Answers a waiter the lane has no room for: empty when it may not wait, else the
+	 * rejection of the bound it hit.
 	 */
-	void remove(PermitSubscriber<?> waiter) {
-		synchronized (this) {
-			TenantLane tenant = waiter.tenantLane;
-			if (tenant != null && queue(waiter.admission().priority()).remove(tenant, waiter)) {
-				this.queued--;
-			}
+	private void refuse(LaneWaiter waiter) {
+		Duration maxWait = waiter.maxWait();
+		if (maxWait == null) {
+			waiter.noRoom();
+		}
+		else {
+			waiter.reject(() -> rejection(maxWait.isZero() ? LaneRejectedException.Reason.QUEUE_TIMEOUT
+					: LaneRejectedException.Reason.QUEUE_FULL, waiter));
 		}
 	}
 
-	void release(PermitSubscriber<?> holder) {
+	private LaneRejectedException rejection(LaneRejectedException.Reason reason, LaneWaiter waiter) {
+		this.listener.onRejected(this.name, waiter.admission(), reason);
+		return LaneRejectedException.of(snapshot(), reason);
+	}
+
+	/**
+	 * Removes a waiter that gave up or expired; it never gets a permit after this.
+	 */
+	private synchronized void remove(LaneWaiter waiter) {
+		TenantLane tenant = this.held.find(waiter.tenant());
+		if (tenant != null && this.queue.remove(tenant, waiter)) {
+			this.held.settled(tenant);
+		}
+	}
+
+	void release(LanePermit permit) {
 		boolean waiters;
 		synchronized (this) {
-			this.inUse--;
-			if (holder.admission().priority() == Priority.BACKGROUND) {
-				this.backgroundInUse--;
-			}
-			holder.tenantLane.inUse--;
-			this.permits.release();
-			this.accountBlocked = false;
-			this.freedDuringAttempt = true;
-			waiters = this.queued > 0;
+			this.held.giveBack(permit.admission().priority(), permit.tenant());
+			this.account.release();
+			waiters = this.queue.size() > 0;
 		}
-		this.listener.onReleased(this.name, holder.admission());
+		this.listener.onReleased(this.name, permit.admission());
 		if (waiters) {
 			drain();
 		}
@@ -189,8 +190,7 @@ final class ModelLane {
 	 */
 	private void permitsFreed() {
 		synchronized (this) {
-			this.accountBlocked = false;
-			this.freedDuringAttempt = true;
+			this.account.freed();
 		}
 		drain();
 	}
@@ -199,260 +199,150 @@ final class ModelLane {
 	 * Hands free permits to waiters, one draining thread at a time so that bodies that
 	 * complete at once do not recurse into the next grant.
 	 */
-	void drain() {
+	private void drain() {
 		if (WIP.getAndIncrement(this) != 0) {
 			return;
 		}
 		int missed = 1;
 		do {
-			PermitSubscriber<?> granted;
-			Mono<Boolean> acquire;
+			List<LaneWaiter> granted;
 			synchronized (this) {
 				granted = grant(false);
-				acquire = this.pendingAcquire;
-				this.pendingAcquire = null;
 			}
-			signal(granted);
-			if (acquire != null) {
-				acquireAsync(acquire, null);
-			}
+			granted.forEach(this::deliver);
 			missed = WIP.addAndGet(this, -missed);
 		}
 		while (missed != 0);
 	}
 
 	/**
-	 * Waits for the account's answer: the permit is for the waiter that may not queue
-	 * when there is one and it still waits, else for the queue.
+	 * Takes the account's late answer: the permit is for the waiter that may not queue
+	 * when it still waits and fits, else for the queue.
 	 */
-	private void acquireAsync(Mono<Boolean> acquire, @Nullable PermitSubscriber<?> waiter) {
-		acquire.defaultIfEmpty(Boolean.FALSE)
-			.subscribe((granted) -> onAccountAnswer(waiter, granted), (error) -> onAccountAnswer(waiter, false));
-	}
-
-	private void onAccountAnswer(@Nullable PermitSubscriber<?> waiter, boolean granted) {
-		Admit admit = Admit.BUSY;
-		PermitSubscriber<?> waiters = null;
+	private void onAccountAnswer(boolean granted) {
+		LaneWaiter waiter;
+		boolean claimed = false;
+		List<LaneWaiter> waiters = List.of();
 		synchronized (this) {
-			this.acquiring = false;
-			// A refusal is stale when permits came back while it was on its way.
-			this.accountBlocked = !granted && !this.freedDuringAttempt;
-			if (granted && waiter != null && claimNow(waiter)) {
-				admit = Admit.GRANTED;
+			this.account.answered(granted);
+			waiter = this.answerAwaited;
+			this.answerAwaited = null;
+			if (granted && waiter != null) {
+				// The tenant lane may have been evicted while the answer was on its way.
+				TenantLane tenant = this.held.tenant(waiter.tenant());
+				claimed = hasRoom(waiter.priority()) && this.held.hasRoom(tenant) && claim(waiter, tenant);
+				this.held.settled(tenant);
 			}
-			else if (granted) {
+			if (granted && !claimed) {
 				waiters = grant(true);
 			}
-			if (waiter != null && admit != Admit.GRANTED && !waiter.isWaiting()) {
-				admit = Admit.CANCELLED;
-			}
 		}
-		signal(waiters);
-		if (waiter != null) {
-			waiter.answered(admit);
+		waiters.forEach(this::deliver);
+		if (claimed) {
+			deliver(waiter);
+		}
+		else if (waiter != null) {
+			refuse(waiter);
 		}
 		drain();
 	}
 
-	private boolean claimNow(PermitSubscriber<?> waiter) {
-		// The tenant lane may have been evicted while the answer was on its way.
-		TenantLane tenant = this.tenants.get(waiter.tenantKey());
-		waiter.tenantLane = tenant;
-		if (hasRoom(waiter.admission().priority()) && tenantHasRoom(tenant) && waiter.claim()) {
-			reserve(waiter, tenant);
-			return true;
-		}
-		return false;
-	}
-
 	/**
-	 * Claims waiters while the lane, their tenant and the account have room, in turn;
-	 * returns them linked through {@link PermitSubscriber#nextGranted}.
+	 * Claims waiters while the lane, their tenant and the account have room, tenants in
+	 * turn; {@code holding} when an account permit was already taken for the first.
 	 */
-	private @Nullable PermitSubscriber<?> grant(boolean holding) {
-		PermitSubscriber<?> first = null;
-		PermitSubscriber<?> last = null;
-		while (this.queued > 0) {
-			FairQueue queue = this.interactive;
-			TenantLane tenant = hasRoom(Priority.INTERACTIVE) ? queue.next(this.tenantHasRoom) : null;
-			if (tenant == null && hasRoom(Priority.BACKGROUND)) {
-				queue = this.background;
-				tenant = queue.next(this.tenantHasRoom);
-			}
-			if (tenant == null) {
-				break;
-			}
-			if (!holding) {
-				if (this.accountBlocked || this.acquiring) {
-					break;
-				}
-				Mono<Boolean> attempt = this.permits.tryAcquire();
-				int answer = answer(attempt);
-				if (answer == REFUSED) {
-					this.accountBlocked = true;
-					break;
-				}
-				if (answer == PENDING) {
-					this.acquiring = true;
-					this.freedDuringAttempt = false;
-					this.pendingAcquire = attempt;
-					break;
-				}
-			}
-			PermitSubscriber<?> waiter = claimFirst(queue, tenant);
+	private List<LaneWaiter> grant(boolean holding) {
+		List<LaneWaiter> granted = List.of();
+		TenantLane tenant;
+		while ((tenant = this.queue.next(this.hasRoom, this.tenantHasRoom)) != null
+				&& (holding || (this.account.open() && Boolean.TRUE.equals(this.account.tryTake())))) {
+			TenantLane served = tenant;
+			LaneWaiter waiter = this.queue.poll(served, (candidate) -> claim(candidate, served));
+			this.held.settled(served);
 			holding = (waiter == null);
 			if (waiter != null) {
-				if (last == null) {
-					first = waiter;
-				}
-				else {
-					last.nextGranted = waiter;
-				}
-				last = waiter;
+				granted = granted.isEmpty() ? new ArrayList<>(2) : granted;
+				granted.add(waiter);
 			}
 		}
 		if (holding) {
-			this.permits.release();
+			this.account.release();
 		}
-		return first;
+		return granted;
 	}
 
-	private @Nullable PermitSubscriber<?> claimFirst(FairQueue queue, TenantLane tenant) {
-		PermitSubscriber<?> waiter;
-		while ((waiter = tenant.waiting(queue.priority()).pollFirst()) != null) {
-			this.queued--;
-			if (waiter.claim()) {
-				reserve(waiter, tenant);
-				break;
-			}
+	private boolean claim(LaneWaiter waiter, TenantLane tenant) {
+		if (!waiter.claim(new LanePermit(this, waiter.admission(), waiter.model(), tenant, this.limit.generation()))) {
+			return false;
 		}
-		queue.served(tenant);
-		return waiter;
+		this.held.take(waiter.priority(), tenant);
+		return true;
 	}
 
-	private void signal(@Nullable PermitSubscriber<?> granted) {
-		while (granted != null) {
-			PermitSubscriber<?> next = granted.nextGranted;
-			granted.nextGranted = null;
-			granted.granted(this);
-			granted = next;
-		}
-	}
-
-	private void reserve(PermitSubscriber<?> waiter, TenantLane tenant) {
-		this.inUse++;
-		if (waiter.admission().priority() == Priority.BACKGROUND) {
-			this.backgroundInUse++;
-		}
-		tenant.inUse++;
-		waiter.generation = this.limit.generation();
+	private void deliver(LaneWaiter waiter) {
+		this.listener.onAdmitted(this.name, waiter.admission(), waiter.waited());
+		waiter.deliver();
 	}
 
 	private boolean hasRoom(Priority priority) {
-		int effective = this.limit.effective();
-		return this.inUse < effective && (priority == Priority.INTERACTIVE
-				|| this.backgroundInUse < Math.max(1, (int) (effective * this.backgroundShare)));
+		return this.held.hasRoom(priority, this.limit.effective());
 	}
 
-	private boolean tenantHasRoom(TenantLane tenant) {
-		return this.tenantCap == 0 || tenant.inUse < this.tenantCap;
+	/**
+	 * Learns from a 429 answering a permit held by the tenant. A limit of N named while
+	 * the account has fewer than N other requests in flight cannot be the account's: it
+	 * is the limit DeepSeek puts on the tenant's {@code user_id}, so only the tenant is
+	 * capped.
+	 */
+	void onServerLimit(OptionalInt limitFromMessage, int generation, TenantLane tenant) {
+		changeLimit(() -> {
+			if (limitFromMessage.isPresent() && this.held.inUse() - 1 < limitFromMessage.getAsInt()) {
+				tenant.learnCap(limitFromMessage.getAsInt(), this.limit.learntLimitTtlNanos());
+				return false;
+			}
+			return this.limit.onServerLimit(limitFromMessage, generation);
+		});
 	}
 
-	private FairQueue queue(Priority priority) {
-		return (priority == Priority.INTERACTIVE) ? this.interactive : this.background;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static int answer(Mono<Boolean> attempt) {
-		if (!(attempt instanceof Fuseable.ScalarCallable)) {
-			return PENDING;
-		}
-		try {
-			return Boolean.TRUE.equals(((Callable<Boolean>) attempt).call()) ? GRANTED : REFUSED;
-		}
-		catch (Exception ex) {
-			throw Exceptions.propagate(ex);
-		}
-	}
-
-	void onServerLimit(OptionalInt limitFromMessage, int generation) {
-		boolean changed;
-		synchronized (this) {
-			changed = this.limit.onServerLimit(limitFromMessage, generation);
-		}
-		limitChanged(changed);
-	}
-
-	void onSuccess() {
-		boolean changed;
-		synchronized (this) {
-			changed = this.limit.onSuccess();
-		}
-		limitChanged(changed);
+	void onSuccess(int generation) {
+		changeLimit(() -> this.limit.onSuccess(generation));
 	}
 
 	void setLimit(int limit) {
-		boolean changed;
-		synchronized (this) {
-			changed = this.limit.setConfigured(limit);
-		}
-		limitChanged(changed);
+		changeLimit(() -> this.limit.setConfigured(limit));
 	}
 
-	private void limitChanged(boolean changed) {
-		if (!changed) {
-			return;
-		}
+	/**
+	 * Gives the account permits the new effective limit in the critical section that
+	 * changed it, so that no admission sees one limit here and another there, then offers
+	 * the room to the queue.
+	 */
+	private void changeLimit(BooleanSupplier change) {
 		int configured;
 		int effective;
 		synchronized (this) {
+			if (!change.getAsBoolean()) {
+				return;
+			}
 			configured = this.limit.configured();
 			effective = this.limit.effective();
-			this.permits.changeLimit(effective);
+			this.account.changeLimit(effective);
 		}
 		this.listener.onLimitChanged(this.name, configured, effective);
 		drain();
 	}
 
 	synchronized LaneSnapshot snapshot() {
-		return new LaneSnapshot(this.name, this.limit.configured(), this.limit.effective(), this.inUse,
-				this.backgroundInUse, this.queued);
+		return new LaneSnapshot(this.name, this.limit.configured(), this.limit.effective(), this.held.inUse(),
+				this.held.backgroundInUse(), this.queue.size());
 	}
 
 	synchronized List<TenantUsage> tenantUsage() {
-		return this.tenants.usage(this.name);
+		return this.held.usage(this.name);
 	}
 
 	synchronized int tenantLanes() {
-		return this.tenants.size();
-	}
-
-	/**
-	 * What {@link #admit(PermitSubscriber, boolean)} did with a waiter.
-	 */
-	enum Admit {
-
-		/** The waiter holds a permit; the caller signals it. */
-		GRANTED,
-
-		/** The waiter waits in the queue. */
-		QUEUED,
-
-		/** The lane has no room and the waiter may not queue. */
-		BUSY,
-
-		/**
-		 * The waiter may not queue and the account answers later, through
-		 * {@link PermitSubscriber#answered}.
-		 */
-		PENDING,
-
-		/** The lane has no room and its queue is full. */
-		FULL,
-
-		/** The waiter gave up before it was admitted. */
-		CANCELLED
-
+		return this.held.tenantLanes();
 	}
 
 }

@@ -46,15 +46,17 @@ public interface Permit {
 
 	/**
 	 * Reports that DeepSeek answered 429 to this request. With the limit read from the
-	 * message the lane's effective limit drops to it at once; without, it drops
-	 * multiplicatively, once per generation of permits.
+	 * message the lane's effective limit drops to it at once, unless the lane has fewer
+	 * requests in flight than that limit besides this one: then it is DeepSeek's limit of
+	 * this request's {@code user_id}, and only its tenant lane is capped. Without a limit
+	 * the lane's effective limit drops multiplicatively, once per generation of permits.
 	 * @param limitFromMessage the account limit DeepSeek named, if any
 	 */
 	void onServerLimit(OptionalInt limitFromMessage);
 
 	/**
-	 * Reports that DeepSeek accepted this request; successes raise a lowered effective
-	 * limit back towards the configured one.
+	 * Reports that DeepSeek accepted this request; successes of permits granted at the
+	 * current effective limit raise a lowered limit back towards the configured one.
 	 */
 	void onSuccess();
 

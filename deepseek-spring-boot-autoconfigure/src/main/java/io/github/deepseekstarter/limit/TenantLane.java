@@ -25,15 +25,20 @@ final class TenantLane {
 
 	private final String tenant;
 
-	private final ArrayDeque<PermitSubscriber<?>> interactive = new ArrayDeque<>(4);
+	private final ArrayDeque<LaneWaiter> interactive = new ArrayDeque<>(4);
 
-	private final ArrayDeque<PermitSubscriber<?>> background = new ArrayDeque<>(4);
+	private final ArrayDeque<LaneWaiter> background = new ArrayDeque<>(4);
 
 	private boolean inInteractiveRing;
 
 	private boolean inBackgroundRing;
 
 	int inUse;
+
+	/** The limit DeepSeek put on this tenant's {@code user_id}, while it is fresh. */
+	private int learntCap = Integer.MAX_VALUE;
+
+	private long learntUntilNanos;
 
 	TenantLane(String tenant) {
 		this.tenant = tenant;
@@ -43,7 +48,7 @@ final class TenantLane {
 		return this.tenant;
 	}
 
-	ArrayDeque<PermitSubscriber<?>> waiting(Priority priority) {
+	ArrayDeque<LaneWaiter> waiting(Priority priority) {
 		return (priority == Priority.INTERACTIVE) ? this.interactive : this.background;
 	}
 
@@ -58,6 +63,28 @@ final class TenantLane {
 		else {
 			this.inBackgroundRing = inRing;
 		}
+	}
+
+	/**
+	 * Caps this tenant at a limit DeepSeek named for its {@code user_id}, for a while.
+	 */
+	void learnCap(int cap, long ttlNanos) {
+		this.learntCap = Math.max(1, cap);
+		this.learntUntilNanos = System.nanoTime() + ttlNanos;
+	}
+
+	/**
+	 * Returns whether the tenant may take one more permit under the configured cap (0 for
+	 * none) and under the cap DeepSeek named, while it is fresh.
+	 */
+	boolean hasRoom(int configuredCap) {
+		if (configuredCap != 0 && this.inUse >= configuredCap) {
+			return false;
+		}
+		if (this.learntCap != Integer.MAX_VALUE && this.learntUntilNanos - System.nanoTime() <= 0) {
+			this.learntCap = Integer.MAX_VALUE;
+		}
+		return this.inUse < this.learntCap;
 	}
 
 	int queued() {

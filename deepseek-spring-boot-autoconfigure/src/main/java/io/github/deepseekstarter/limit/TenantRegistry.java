@@ -20,17 +20,21 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * The tenant lanes of one lane, bounded in memory: beyond the configured number the least
- * recently used idle lanes are evicted; busy ones never are. Guarded by its lane.
+ * The tenant lanes of one lane, bounded in memory: busy lanes are always kept, and idle
+ * ones are kept in the order they became idle, at most the configured number of them, so
+ * the oldest idle lane is evicted first whatever the busy lanes do. Guarded by its lane.
  */
 final class TenantRegistry {
 
-	/** Bounds the work one lookup spends on eviction. */
-	private static final int EVICTION_SCAN = 32;
+	private final Map<String, TenantLane> lanes = new LinkedHashMap<>();
 
-	private final LinkedHashMap<String, TenantLane> lanes = new LinkedHashMap<>(64, 0.75f, true);
+	/** The idle lanes, the one idle for longest first. */
+	private final LinkedHashMap<String, TenantLane> idle = new LinkedHashMap<>();
 
 	private final int maxIdle;
 
@@ -38,30 +42,56 @@ final class TenantRegistry {
 		this.maxIdle = maxIdle;
 	}
 
+	/**
+	 * Returns a tenant's lane, taking it off the idle list; the caller hands it back
+	 * through {@link #settled(TenantLane)} once it changed the lane.
+	 */
 	TenantLane get(String tenant) {
 		TenantLane lane = this.lanes.get(tenant);
 		if (lane == null) {
 			lane = new TenantLane(tenant);
 			this.lanes.put(tenant, lane);
-			if (this.lanes.size() > this.maxIdle) {
-				evictIdle(lane);
-			}
+		}
+		else {
+			this.idle.remove(tenant);
 		}
 		return lane;
 	}
 
-	private void evictIdle(TenantLane keep) {
-		Iterator<TenantLane> eldest = this.lanes.values().iterator();
-		for (int i = 0; i < EVICTION_SCAN && this.lanes.size() > this.maxIdle && eldest.hasNext(); i++) {
-			TenantLane lane = eldest.next();
-			if (lane != keep && lane.idle()) {
-				eldest.remove();
-			}
+	/**
+	 * Returns a tenant's lane if it has one, without taking it off the idle list.
+	 */
+	@Nullable TenantLane find(String tenant) {
+		return this.lanes.get(tenant);
+	}
+
+	/**
+	 * Puts a lane that holds no permit and no waiter at the end of the idle list,
+	 * evicting the lanes idle for longest beyond the bound; a busy lane leaves the list.
+	 */
+	void settled(TenantLane lane) {
+		String tenant = lane.tenant();
+		if (this.lanes.get(tenant) != lane) {
+			return;
+		}
+		this.idle.remove(tenant);
+		if (!lane.idle()) {
+			return;
+		}
+		this.idle.put(tenant, lane);
+		Iterator<TenantLane> eldest = this.idle.values().iterator();
+		while (this.idle.size() > this.maxIdle) {
+			this.lanes.remove(eldest.next().tenant());
+			eldest.remove();
 		}
 	}
 
 	int size() {
 		return this.lanes.size();
+	}
+
+	int idleSize() {
+		return this.idle.size();
 	}
 
 	List<TenantUsage> usage(String laneName) {

@@ -33,9 +33,16 @@ import tools.jackson.databind.JsonNode;
  */
 public record ApiError(String message, @Nullable String type, @Nullable String code) {
 
-	private static final Pattern CONCURRENCY_LIMIT = Pattern.compile("limit of (\\d+)");
+	/**
+	 * A whole number, with or without thousands separators ("2500", "2,500", "2 500").
+	 */
+	private static final String NUMBER = "(\\d{1,3}(?:[,.\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d+)";
 
-	private static final Pattern CURRENT_CONCURRENCY = Pattern.compile("current concurrency is (\\d+)");
+	private static final Pattern CONCURRENCY_LIMIT = Pattern.compile("limit of " + NUMBER);
+
+	private static final Pattern CURRENT_CONCURRENCY = Pattern.compile("current concurrency is " + NUMBER);
+
+	private static final Pattern SEPARATORS = Pattern.compile("\\D");
 
 	private static final int MAX_RAW_MESSAGE = 500;
 
@@ -84,7 +91,7 @@ public record ApiError(String message, @Nullable String type, @Nullable String c
 		Matcher matcher = pattern.matcher(this.message);
 		if (matcher.find()) {
 			try {
-				return Integer.valueOf(matcher.group(1));
+				return Integer.valueOf(SEPARATORS.matcher(matcher.group(1)).replaceAll(""));
 			}
 			catch (NumberFormatException ex) {
 				return null;

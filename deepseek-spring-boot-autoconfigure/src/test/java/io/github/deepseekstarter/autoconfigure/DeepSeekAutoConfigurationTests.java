@@ -45,7 +45,7 @@ class DeepSeekAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DeepSeekAutoConfiguration.class, WebClientAutoConfiguration.class))
-		.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=test-secret");
+		.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=test-secret-of-at-least-32-bytes");
 
 	@Test
 	void createsTemplateWithDefaults() {
@@ -209,6 +209,19 @@ class DeepSeekAutoConfigurationTests {
 	}
 
 	@Test
+	void failsWithAnHmacSecretShorterThan32BytesNamingTheProperty() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DeepSeekAutoConfiguration.class))
+			.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=short-secret")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("deepseek.user-id.secret")
+				.hasMessageContaining("32 bytes")
+				.hasMessageNotContaining("short-secret"));
+	}
+
+	@Test
 	void rawPolicyNeedsNoSecret() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DeepSeekAutoConfiguration.class))
 			.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.policy=raw")
@@ -226,7 +239,7 @@ class DeepSeekAutoConfigurationTests {
 
 	@Test
 	void neverShowsTheHmacSecret() {
-		this.contextRunner.withPropertyValues("deepseek.user-id.secret=very-secret-value")
+		this.contextRunner.withPropertyValues("deepseek.user-id.secret=very-secret-value-of-at-least-32-bytes")
 			.run((context) -> assertThat(context.getBean(UserIdPolicy.class).toString())
 				.doesNotContain("very-secret-value"));
 	}

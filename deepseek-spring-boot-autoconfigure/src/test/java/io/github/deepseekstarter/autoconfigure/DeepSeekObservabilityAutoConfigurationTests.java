@@ -80,7 +80,8 @@ class DeepSeekObservabilityAutoConfigurationTests {
 				DeepSeekEndpointAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 				ObservationAutoConfiguration.class))
-		.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=hmac-secret-456",
+		.withPropertyValues("deepseek.api-key=sk-test-123",
+				"deepseek.user-id.secret=hmac-secret-456-of-at-least-32-bytes",
 				"management.endpoints.web.exposure.include=deepseek");
 
 	@RegisterExtension
@@ -202,7 +203,8 @@ class DeepSeekObservabilityAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(DeepSeekAutoConfiguration.class, DeepSeekMetricsAutoConfiguration.class))
-			.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=hmac-secret-456")
+			.withPropertyValues("deepseek.api-key=sk-test-123",
+					"deepseek.user-id.secret=hmac-secret-456-of-at-least-32-bytes")
 			.run((context) -> assertThat(context).doesNotHaveBean(MicrometerDeepSeekObserver.class)
 				.doesNotHaveBean(MicrometerLimiterListener.class));
 	}
@@ -212,7 +214,8 @@ class DeepSeekObservabilityAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DeepSeekAutoConfiguration.class,
 					DeepSeekMetricsAutoConfiguration.class, DeepSeekHealthAutoConfiguration.class))
-			.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=hmac-secret-456")
+			.withPropertyValues("deepseek.api-key=sk-test-123",
+					"deepseek.user-id.secret=hmac-secret-456-of-at-least-32-bytes")
 			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(MicrometerDeepSeekObserver.class)
@@ -341,7 +344,8 @@ class DeepSeekObservabilityAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(DeepSeekAutoConfiguration.class, DeepSeekEndpointAutoConfiguration.class))
-			.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=hmac-secret-456")
+			.withPropertyValues("deepseek.api-key=sk-test-123",
+					"deepseek.user-id.secret=hmac-secret-456-of-at-least-32-bytes")
 			.run((context) -> assertThat(context).doesNotHaveBean(DeepSeekEndpoint.class));
 	}
 

@@ -46,7 +46,7 @@ class DeepSeekProtocolPropertyTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DeepSeekAutoConfiguration.class, WebClientAutoConfiguration.class))
-		.withPropertyValues("deepseek.user-id.secret=test-secret");
+		.withPropertyValues("deepseek.user-id.secret=test-secret-of-at-least-32-bytes");
 
 	@Test
 	void neutralCallsUseTheOpenAiFormatByDefault() {

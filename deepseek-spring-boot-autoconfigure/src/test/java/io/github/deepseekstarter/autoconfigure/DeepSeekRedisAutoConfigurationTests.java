@@ -63,7 +63,7 @@ class DeepSeekRedisAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 				DataRedisReactiveAutoConfiguration.class, DeepSeekRedisAutoConfiguration.class,
 				DeepSeekAutoConfiguration.class, WebClientAutoConfiguration.class))
-		.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=test-secret",
+		.withPropertyValues("deepseek.api-key=sk-test-123", "deepseek.user-id.secret=test-secret-of-at-least-32-bytes",
 				"spring.data.redis.host=127.0.0.1");
 
 	private ApplicationContextRunner distributed() {

@@ -38,7 +38,7 @@ class DeepSeekSecurityAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(DeepSeekSecurityAutoConfiguration.class, DeepSeekAutoConfiguration.class))
-		.withPropertyValues("deepseek.api-key=sk-test", "deepseek.user-id.secret=s");
+		.withPropertyValues("deepseek.api-key=sk-test", "deepseek.user-id.secret=security-test-secret-of-32-bytes");
 
 	@Test
 	void registersReactiveThenThreadBoundResolvers() {

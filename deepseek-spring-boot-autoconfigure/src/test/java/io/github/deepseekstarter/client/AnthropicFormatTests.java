@@ -42,6 +42,7 @@ import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,9 +63,9 @@ class AnthropicFormatTests {
 	@Test
 	void sameApplicationCodePutsTheSamePseudonymInEachFormatsPlace() {
 		DeepSeekEmulator emulator = this.extension.emulator();
-		UserIdResolution userIds = new UserIdResolution(UserIdPolicy.hmac("secret"), List.of(),
-				AnonymousUserIdStrategy.none());
-		ChatRequest request = ChatRequest.builder().user("x").userId("tenant-42").build();
+		UserIdResolution userIds = new UserIdResolution(UserIdPolicy.hmac("client-test-secret-of-at-least-32-bytes"),
+				List.of(() -> Mono.just("tenant-42")), AnonymousUserIdStrategy.none());
+		ChatRequest request = ChatRequest.builder().user("x").build();
 		for (DeepSeekProtocol protocol : DeepSeekProtocol.values()) {
 			TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
 				.userIds(userIds)

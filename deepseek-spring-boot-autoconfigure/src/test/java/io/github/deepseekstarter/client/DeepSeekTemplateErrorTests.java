@@ -200,7 +200,8 @@ class DeepSeekTemplateErrorTests {
 	void userIdIsSentAtTheTopLevelAndNeverAsUser() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
-			.userIds(new UserIdResolution(UserIdPolicy.hmac("secret"), List.of(), AnonymousUserIdStrategy.none()))
+			.userIds(new UserIdResolution(UserIdPolicy.hmac("client-test-secret-of-at-least-32-bytes"), List.of(),
+					AnonymousUserIdStrategy.none()))
 			.build();
 		template
 			.chat(ChatCompletionRequest.builder()
@@ -209,7 +210,8 @@ class DeepSeekTemplateErrorTests {
 				.build())
 			.block(TIMEOUT);
 		assertThat(emulator.requests()).singleElement().satisfies((request) -> {
-			assertThat(request.userId()).hasSize(43).isNotEqualTo("tenant-42");
+			// An explicit id is validated and sent as given, never pseudonymized again.
+			assertThat(request.userId()).isEqualTo("tenant-42");
 			assertThat(request.json().has("user")).isFalse();
 		});
 	}

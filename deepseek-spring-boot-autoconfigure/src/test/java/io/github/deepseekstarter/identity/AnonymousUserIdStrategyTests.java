@@ -28,7 +28,7 @@ class AnonymousUserIdStrategyTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private final UserIdPolicy hmac = UserIdPolicy.hmac("correct-horse-battery-staple");
+	private final UserIdPolicy hmac = UserIdPolicy.hmac("correct-horse-battery-staple-2026");
 
 	@Test
 	void rejectFailsNamingTheProperty() {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class HmacUserIdPolicyTests {
 
-	private static final String SECRET = "correct-horse-battery-staple";
+	private static final String SECRET = "correct-horse-battery-staple-2026";
 
 	private final UserIdPolicy policy = UserIdPolicy.hmac(SECRET);
 
@@ -42,15 +42,16 @@ class HmacUserIdPolicyTests {
 
 	@Test
 	void matchesAnIndependentlyComputedVector() {
-		// printf '%s' tenant-42 | openssl dgst -sha256 -hmac correct-horse-battery-staple
+		// printf '%s' tenant-42 | openssl dgst -sha256 -hmac
+		// correct-horse-battery-staple-2026
 		// -binary | openssl base64 -A | tr '+/' '-_' | tr -d '='
-		assertThat(this.policy.toUserId("tenant-42")).isEqualTo("ytUKxWuwTRo06ojwb-mAEUaPa9MxL_g8-tnESugJfGU");
+		assertThat(this.policy.toUserId("tenant-42")).isEqualTo("0hROA4czLaU9iVH7laRKeYyFu961TRo5YBcwA_Uj9lE");
 	}
 
 	@Test
 	void hashesTheUtf8BytesOfTheIdentity() {
 		// The same openssl pipeline with the UTF-8 input 'Zoë'.
-		assertThat(this.policy.toUserId("Zoë")).isEqualTo("Xud8RNAG8cv975J_N7SgfEPmPt-0G5cXmkdpaVbDqPA");
+		assertThat(this.policy.toUserId("Zoë")).isEqualTo("FfaoiU-3rwM1GQYL5C6DsM1RuUPV6RxfZRNyqU3BoGo");
 	}
 
 	@Test
@@ -61,7 +62,7 @@ class HmacUserIdPolicyTests {
 
 	@Test
 	void differsWithAnotherSecret() {
-		UserIdPolicy other = UserIdPolicy.hmac("another-secret-of-another-app");
+		UserIdPolicy other = UserIdPolicy.hmac("another-secret-of-another-application");
 		assertThat(other.toUserId("alice")).isNotEqualTo(this.policy.toUserId("alice"));
 	}
 
@@ -97,6 +98,16 @@ class HmacUserIdPolicyTests {
 	void failsWithABlankSecretNamingTheProperty() {
 		assertThatIllegalArgumentException().isThrownBy(() -> UserIdPolicy.hmac(" \t"))
 			.withMessageContaining("deepseek.user-id.secret");
+	}
+
+	@Test
+	void failsWithASecretShorterThan32BytesNamingTheProperty() {
+		assertThatIllegalArgumentException().isThrownBy(() -> UserIdPolicy.hmac("s"))
+			.withMessageContaining("deepseek.user-id.secret")
+			.withMessageContaining("32 bytes")
+			.withMessageNotContaining("\"s\"");
+		assertThatIllegalArgumentException().isThrownBy(() -> UserIdPolicy.hmac("0123456789abcdef0123456789abcde"));
+		assertThat(UserIdPolicy.hmac("0123456789abcdef0123456789abcdef").toUserId("alice")).hasSize(43);
 	}
 
 	@Test

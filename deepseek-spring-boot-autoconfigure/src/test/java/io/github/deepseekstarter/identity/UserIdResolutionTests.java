@@ -38,7 +38,7 @@ class UserIdResolutionTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private final UserIdPolicy hmac = UserIdPolicy.hmac("correct-horse-battery-staple");
+	private final UserIdPolicy hmac = UserIdPolicy.hmac("correct-horse-battery-staple-2026");
 
 	private final TenantExtractor byClaim = TenantExtractor.of(TenantSource.JWT_CLAIM, "tenant_id");
 
@@ -48,24 +48,46 @@ class UserIdResolutionTests {
 	}
 
 	@Test
-	void explicitIdWinsOverTheAuthenticatedCaller() {
+	void explicitIdThatDiffersFromTheSignedInCallersIsRejected() {
 		UserIdResolution resolution = security(this.hmac, TenantExtractor.principalName(),
 				AnonymousUserIdStrategy.reject());
 		StepVerifier.create(resolution.userId("acme").contextWrite(as(Callers.user("alice"))))
-			.expectNext(this.hmac.toUserId("acme"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidUserIdException.class)
+				.hasMessageContaining("deepseek.user-id.allow-override")
+				.hasMessageNotContaining("alice"))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void explicitIdEqualToTheSignedInCallersIsSentAsGiven() {
+		UserIdResolution resolution = security(this.hmac, TenantExtractor.principalName(),
+				AnonymousUserIdStrategy.reject());
+		String alice = this.hmac.toUserId("alice");
+		StepVerifier.create(resolution.userId(alice).contextWrite(as(Callers.user("alice"))))
+			.expectNext(alice)
 			.expectComplete()
 			.verify(TIMEOUT);
 	}
 
 	@Test
-	void explicitIdIsPseudonymizedUnderHmac() {
+	void explicitIdOverridesTheSignedInCallerWhenOverridesAreAllowed() {
+		UserIdResolution resolution = new UserIdResolution(this.hmac,
+				List.of(new ReactiveSecurityContextUserIdResolver(TenantExtractor.principalName())),
+				AnonymousUserIdStrategy.reject(), true);
+		StepVerifier.create(resolution.userId("acme").contextWrite(as(Callers.user("alice"))))
+			.expectNext("acme")
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void explicitIdWithoutASignedInCallerIsValidatedAndNeverRehashed() {
 		UserIdResolution resolution = security(this.hmac, TenantExtractor.principalName(),
 				AnonymousUserIdStrategy.reject());
+		StepVerifier.create(resolution.userId("acme")).expectNext("acme").expectComplete().verify(TIMEOUT);
 		StepVerifier.create(resolution.userId("alice@example.com"))
-			.assertNext((userId) -> assertThat(userId).hasSize(43)
-				.matches(UserIds.PATTERN)
-				.isEqualTo(this.hmac.toUserId("alice@example.com")))
-			.expectComplete()
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidUserIdException.class)
+				.hasMessageNotContaining("alice@example.com"))
 			.verify(TIMEOUT);
 	}
 
@@ -211,9 +233,9 @@ class UserIdResolutionTests {
 
 	@Test
 	void policyOutputThatDeepSeekWouldRefuseFailsBeforeSending() {
-		UserIdResolution resolution = new UserIdResolution((identity) -> identity + "!", List.of(),
-				AnonymousUserIdStrategy.reject());
-		StepVerifier.create(resolution.userId("tenant")).expectError(InvalidUserIdException.class).verify(TIMEOUT);
+		UserIdResolution resolution = new UserIdResolution((identity) -> identity + "!",
+				List.of(() -> Mono.just("tenant")), AnonymousUserIdStrategy.reject());
+		StepVerifier.create(resolution.userId(null)).expectError(InvalidUserIdException.class).verify(TIMEOUT);
 	}
 
 	@Test

@@ -35,12 +35,13 @@ class AdaptiveLimitTests {
 	@Test
 	void learnsLimitFromServerMessage() {
 		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
-		HeldRequest request = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO));
-		request.permit().onServerLimit(OptionalInt.of(39));
+		List<HeldRequest> held = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO), 40);
+		held.get(0).permit().onServerLimit(OptionalInt.of(39));
 		assertThat(limiter.snapshot(LimiterConfig.PRO).effectiveLimit()).isEqualTo(39);
 		assertThat(limiter.snapshot(LimiterConfig.PRO).configuredLimit()).isEqualTo(500);
-		List<HeldRequest> more = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO), 39);
-		assertThat(more).filteredOn(HeldRequest::running).hasSize(38);
+		held.forEach(HeldRequest::complete);
+		List<HeldRequest> more = HeldRequest.start(limiter, Admission.of(LimiterConfig.PRO), 40);
+		assertThat(more).filteredOn(HeldRequest::running).hasSize(39);
 		assertThat(limiter.snapshot(LimiterConfig.PRO).queued()).isOne();
 	}
 
@@ -84,11 +85,8 @@ class AdaptiveLimitTests {
 			.successesPerIncrease(1)
 			.learntLimitTtl(Duration.ofHours(1))
 			.build());
-		HeldRequest request = HeldRequest.start(limiter, Admission.of("m"));
-		request.permit().onServerLimit(OptionalInt.of(5));
-		for (int i = 0; i < 100; i++) {
-			request.permit().onSuccess();
-		}
+		lowerTo(limiter, 5);
+		succeed(limiter, 100);
 		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(5);
 		limiter.setLimit("m", 8);
 		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(8);
@@ -102,16 +100,78 @@ class AdaptiveLimitTests {
 			.successesPerIncrease(2)
 			.learntLimitTtl(Duration.ZERO)
 			.build());
-		HeldRequest request = HeldRequest.start(limiter, Admission.of("m"));
-		request.permit().onServerLimit(OptionalInt.of(5));
-		for (int i = 0; i < 4; i++) {
-			request.permit().onSuccess();
-		}
+		lowerTo(limiter, 5);
+		succeed(limiter, 4);
 		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(7);
-		for (int i = 0; i < 100; i++) {
-			request.permit().onSuccess();
-		}
+		succeed(limiter, 100);
 		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(10);
+	}
+
+	@Test
+	void successesOfPermitsGrantedBeforeADecreaseDoNotRaiseTheLimit() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder()
+			.clearModels()
+			.modelLimit("m", 10)
+			.successesPerIncrease(2)
+			.learntLimitTtl(Duration.ZERO)
+			.build());
+		List<HeldRequest> before = HeldRequest.start(limiter, Admission.of("m"), 6);
+		before.get(0).permit().onServerLimit(OptionalInt.of(5));
+		before.forEach((request) -> request.permit().onSuccess());
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(5);
+		before.forEach(HeldRequest::complete);
+		succeed(limiter, 2);
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(6);
+	}
+
+	@Test
+	void successesCountOnlyAtTheLimitThePermitWasGrantedAt() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder()
+			.clearModels()
+			.modelLimit("m", 10)
+			.successesPerIncrease(1)
+			.learntLimitTtl(Duration.ZERO)
+			.build());
+		lowerTo(limiter, 5);
+		HeldRequest request = HeldRequest.start(limiter, Admission.of("m"));
+		request.permit().onSuccess();
+		request.permit().onSuccess();
+		request.permit().onSuccess();
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(6);
+	}
+
+	@Test
+	void limitNamedAboveThePermitsInFlightLowersOnlyThatTenant() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 100).learntLimitTtl(Duration.ofHours(1)).build());
+		List<HeldRequest> tenantA = HeldRequest.start(limiter, Admission.of("m", "a"), 3);
+		// Besides the refused request the account has 2 in flight, so a limit of 3
+		// cannot be the account's: it is the limit DeepSeek puts on this user_id.
+		tenantA.get(0).permit().onServerLimit(OptionalInt.of(3));
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(100);
+		assertThat(HeldRequest.start(limiter, Admission.of("m", "a")).running()).isFalse();
+		assertThat(HeldRequest.start(limiter, Admission.of("m", "b"), 5)).allMatch(HeldRequest::running);
+		// With 8 in flight now, 7 besides the refused one, a limit of 7 is the account's.
+		tenantA.get(1).permit().onServerLimit(OptionalInt.of(7));
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(7);
+	}
+
+	/**
+	 * Lowers lane m to a limit named by a 429 while the account has that many other
+	 * requests in flight, so that the limit is the account's.
+	 */
+	private static void lowerTo(DeepSeekLimiter limiter, int limit) {
+		List<HeldRequest> held = HeldRequest.start(limiter, Admission.of("m"), limit + 1);
+		held.get(0).permit().onServerLimit(OptionalInt.of(limit));
+		held.forEach(HeldRequest::complete);
+	}
+
+	private static void succeed(DeepSeekLimiter limiter, int times) {
+		for (int i = 0; i < times; i++) {
+			HeldRequest request = HeldRequest.start(limiter, Admission.of("m"));
+			request.permit().onSuccess();
+			request.complete();
+		}
 	}
 
 	@Test
@@ -154,7 +214,7 @@ class AdaptiveLimitTests {
 						changes.add(lane + ":" + configuredLimit + ":" + effectiveLimit);
 					}
 				});
-		HeldRequest.start(limiter, Admission.of("m")).permit().onServerLimit(OptionalInt.of(3));
+		lowerTo(limiter, 3);
 		limiter.setLimit("m", 7);
 		assertThat(changes).containsExactly("m:5:3", "m:7:7");
 	}

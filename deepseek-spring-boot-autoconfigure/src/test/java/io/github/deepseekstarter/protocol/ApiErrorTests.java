@@ -43,6 +43,21 @@ class ApiErrorTests {
 	}
 
 	@Test
+	void readsLimitsWrittenWithThousandsSeparators() {
+		ApiError error = ApiError
+			.parse("{\"error\":{\"message\":\"Too many requests. Your current concurrency is 2,501, "
+					+ "which exceeds your concurrency limit of 2,500.\",\"type\":\"rate_limit_error\"}}");
+		assertThat(error.concurrencyLimit()).isEqualTo(2500);
+		assertThat(error.currentConcurrency()).isEqualTo(2501);
+		assertThat(ApiError.parse("{\"error\":{\"message\":\"exceeds your concurrency limit of 1 000\"}}")
+			.concurrencyLimit()).isEqualTo(1000);
+		assertThat(ApiError.parse("{\"error\":{\"message\":\"exceeds your concurrency limit of 39.\"}}")
+			.concurrencyLimit()).isEqualTo(39);
+		assertThat(ApiError.parse("{\"error\":{\"message\":\"exceeds your concurrency limit of 39, based on\"}}")
+			.concurrencyLimit()).isEqualTo(39);
+	}
+
+	@Test
 	void a429WithoutNumbersNamesNoLimit() {
 		assertThat(ApiError.parse("{\"error\":{\"message\":\"Rate limit reached\"}}").concurrencyLimit()).isNull();
 	}

@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class DeepSeekFailureAnalyzersTests {
 
-	private static final String SECRET = "deepseek.user-id.secret=test-secret";
+	private static final String SECRET = "deepseek.user-id.secret=test-secret-of-at-least-32-bytes";
 
 	@Test
 	void missingApiKeyNamesTheEnvironmentVariableAndTheEmulator() {

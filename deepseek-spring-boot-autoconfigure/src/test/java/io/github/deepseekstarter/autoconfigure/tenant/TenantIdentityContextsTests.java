@@ -64,9 +64,9 @@ class TenantIdentityContextsTests {
 
 	@Test
 	void hmacIdsAreEqualAcrossContextsSharingTheSecretAndDifferWithAnother() {
-		ask(runner("deepseek.user-id.secret=shared-secret"), "alice");
-		ask(runner("deepseek.user-id.secret=shared-secret"), "alice");
-		ask(runner("deepseek.user-id.secret=other-secret"), "alice");
+		ask(runner("deepseek.user-id.secret=shared-secret-of-at-least-32-bytes"), "alice");
+		ask(runner("deepseek.user-id.secret=shared-secret-of-at-least-32-bytes"), "alice");
+		ask(runner("deepseek.user-id.secret=other-secret-of-at-least-32-bytes"), "alice");
 		List<String> ids = this.extension.emulator().requests().stream().map(RecordedRequest::userId).toList();
 		assertThat(ids).hasSize(3);
 		assertThat(ids.get(0)).hasSize(43).isEqualTo(ids.get(1)).isNotEqualTo(ids.get(2));
@@ -119,9 +119,16 @@ class TenantIdentityContextsTests {
 	}
 
 	private void ask(ApplicationContextRunner runner, String identity) {
-		runner.run((context) -> context.getBean(DeepSeekTemplate.class)
-			.chat(ChatCompletionRequest.builder().message(ChatMessage.user("hi")).userId(identity).build())
-			.block(TIMEOUT));
+		runner.run((context) -> {
+			SecurityContextHolder.getContext()
+				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(identity, "pw", List.of()));
+			try {
+				context.getBean(DeepSeekTemplate.class).chat(ChatCompletionRequest.of("hi")).block(TIMEOUT);
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+		});
 	}
 
 }

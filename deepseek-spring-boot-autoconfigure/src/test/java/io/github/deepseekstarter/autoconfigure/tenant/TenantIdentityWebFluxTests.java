@@ -43,7 +43,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
  */
 class TenantIdentityWebFluxTests {
 
-	private static final String SECRET = "tenant-test-secret";
+	private static final String SECRET = "tenant-test-secret-of-at-least-32-bytes";
 
 	abstract static class Base {
 

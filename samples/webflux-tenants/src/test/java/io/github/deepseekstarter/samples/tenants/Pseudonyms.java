@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Pseudonyms {
 
-	static final String SECRET = "sample-secret-change-me";
+	static final String SECRET = "sample-secret-of-at-least-32-bytes-change-me";
 
 	private Pseudonyms() {
 	}
