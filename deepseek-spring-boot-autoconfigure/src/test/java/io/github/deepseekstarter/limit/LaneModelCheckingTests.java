@@ -58,9 +58,9 @@ public class LaneModelCheckingTests {
 
 	private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
-	private static final int SCENARIOS = Integer.getInteger("lane.lincheck.scenarios", 30);
+	private static final int SCENARIOS = Integer.getInteger("lane.lincheck.scenarios", 10);
 
-	private static final int INVOCATIONS = Integer.getInteger("lane.lincheck.invocations", 200);
+	private static final int INVOCATIONS = Integer.getInteger("lane.lincheck.invocations", 100);
 
 	private final SlotTimer timer = new SlotTimer(SLOTS);
 
