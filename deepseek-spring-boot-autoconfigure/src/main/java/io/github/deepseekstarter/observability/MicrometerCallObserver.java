@@ -197,6 +197,11 @@ final class MicrometerCallObserver implements CallObserver {
 	}
 
 	@Override
+	public @Nullable ConversationRecorder conversation() {
+		return this.context.getConversation();
+	}
+
+	@Override
 	public void onEnd(@Nullable Throwable error, boolean cancelled) {
 		if (!this.ended.compareAndSet(false, true)) {
 			return;

@@ -17,8 +17,10 @@
 package io.github.deepseekstarter.observability;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,7 +94,7 @@ class GenAiBucketsTests {
 
 	private static double[] boundaries(CountAtBucket[] counts, boolean seconds) {
 		return Arrays.stream(counts)
-			.mapToDouble((bucket) -> seconds ? bucket.bucket(java.util.concurrent.TimeUnit.SECONDS) : bucket.bucket())
+			.mapToDouble((bucket) -> seconds ? bucket.bucket(TimeUnit.SECONDS) : bucket.bucket())
 			.toArray();
 	}
 
@@ -100,14 +102,14 @@ class GenAiBucketsTests {
 		Pattern line = Pattern.compile("^" + Pattern.quote(series) + "\\{(.*)\\} .*$", Pattern.MULTILINE);
 		Matcher matcher = line.matcher(scrape);
 		String first = null;
-		List<String> les = new java.util.ArrayList<>();
+		List<String> les = new ArrayList<>();
 		while (matcher.find()) {
 			String labels = matcher.group(1);
-			String series1 = labels.replaceAll(",?le=\"[^\"]*\"", "");
-			if (!labels.contains(withLabel) || (first != null && !first.equals(series1))) {
+			String others = labels.replaceAll(",?le=\"[^\"]*\"", "");
+			if (!labels.contains(withLabel) || (first != null && !first.equals(others))) {
 				continue;
 			}
-			first = series1;
+			first = others;
 			Matcher le = Pattern.compile("le=\"([^\"]*)\"").matcher(labels);
 			if (le.find()) {
 				les.add(le.group(1));
