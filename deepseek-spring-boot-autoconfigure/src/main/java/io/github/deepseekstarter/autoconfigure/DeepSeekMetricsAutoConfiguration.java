@@ -42,6 +42,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Auto-configuration of the DeepSeek client's Micrometer meters and observations: the
@@ -80,7 +81,20 @@ public final class DeepSeekMetricsAutoConfiguration {
 		if (client != null) {
 			observer.server(client.getBaseUrl());
 		}
+		DeepSeekMetricsProperties.Content content = properties.getContent();
+		if (content.isEnabled()) {
+			observer.recordContent(maxContentBytes(content.getMaxSize()));
+		}
 		return observer.build();
+	}
+
+	private static int maxContentBytes(DataSize maxSize) {
+		long bytes = maxSize.toBytes();
+		if (bytes < 1 || bytes > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException("deepseek.metrics.content.max-size", maxSize,
+					"must be at least 1B and below 2GB");
+		}
+		return (int) bytes;
 	}
 
 	@Bean

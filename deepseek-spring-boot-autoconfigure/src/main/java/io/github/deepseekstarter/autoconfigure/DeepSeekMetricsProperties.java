@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Metrics of the DeepSeek client.
@@ -49,6 +50,8 @@ public class DeepSeekMetricsProperties {
 
 	private final TenantBoard tenantBoard = new TenantBoard();
 
+	private final Content content = new Content();
+
 	public TenantTags getTenantTags() {
 		return this.tenantTags;
 	}
@@ -71,6 +74,47 @@ public class DeepSeekMetricsProperties {
 
 	public TenantBoard getTenantBoard() {
 		return this.tenantBoard;
+	}
+
+	public Content getContent() {
+		return this.content;
+	}
+
+	/**
+	 * Prompt and completion content on the call observations.
+	 */
+	public static class Content {
+
+		/**
+		 * Whether call observations record the conversation: the
+		 * gen_ai.system_instructions, gen_ai.input.messages and gen_ai.output.messages
+		 * span attributes of the OpenTelemetry GenAI conventions. They are likely to hold
+		 * personal data.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Maximum size of the contents recorded in each of those attributes; content
+		 * beyond it is cut and ends with "...[truncated]".
+		 */
+		private DataSize maxSize = DataSize.ofKilobytes(16);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
 	}
 
 	/**

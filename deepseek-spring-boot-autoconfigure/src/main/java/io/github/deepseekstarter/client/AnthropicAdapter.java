@@ -18,6 +18,7 @@ package io.github.deepseekstarter.client;
 
 import java.util.Locale;
 
+import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
@@ -122,6 +123,21 @@ final class AnthropicAdapter implements ProtocolAdapter<MessageRequest, Message,
 		MessageStreamEvent.Delta delta = event.delta();
 		return (delta != null && delta.stopReason() != null)
 				? new ResponseDetails(null, null, ResponseDetailsOf.reason(delta.stopReason())) : null;
+	}
+
+	@Override
+	public void recordInput(MessageRequest request, ConversationRecorder conversation) {
+		ConversationOf.input(request, conversation);
+	}
+
+	@Override
+	public void recordOutput(Message response, ConversationRecorder conversation) {
+		ConversationOf.output(response, conversation);
+	}
+
+	@Override
+	public void recordChunk(MessageStreamEvent chunk, ConversationRecorder conversation) {
+		ConversationOf.event(chunk, conversation);
 	}
 
 	@Override

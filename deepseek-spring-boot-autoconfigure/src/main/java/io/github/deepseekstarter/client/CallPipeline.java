@@ -29,6 +29,7 @@ import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.Permit;
 import io.github.deepseekstarter.observability.CallInfo;
 import io.github.deepseekstarter.observability.CallObserver;
+import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
@@ -75,6 +76,7 @@ final class CallPipeline {
 			String userId = resolved.orElse(null);
 			String model = model(adapter, request);
 			CallObserver call = this.observer.start(callInfo(adapter, model, false, userId), context);
+			recordInput(adapter, request, call);
 			return observe(call,
 					this.retry
 						.apply(this.limiter.withPermitMono(admission(model, userId, options), (permit) -> report(permit,
@@ -87,6 +89,7 @@ final class CallPipeline {
 			String userId = resolved.orElse(null);
 			String model = model(adapter, request);
 			CallObserver call = this.observer.start(callInfo(adapter, model, true, userId), context);
+			recordInput(adapter, request, call);
 			return observe(call,
 					this.retry
 						.apply(this.limiter.withPermit(admission(model, userId, options), (permit) -> report(permit,
@@ -109,6 +112,10 @@ final class CallPipeline {
 				if (usage != null) {
 					call.onUsage(usage);
 				}
+				ConversationRecorder conversation = call.conversation();
+				if (conversation != null) {
+					adapter.recordOutput(response, conversation);
+				}
 			})
 			.doOnError(DeepSeekApiException.class, (ex) -> call.onResponse(ex.status()));
 	}
@@ -117,6 +124,7 @@ final class CallPipeline {
 		ResponseProgress progress = new ResponseProgress();
 		StreamDecoder<C> decoder = adapter.streamDecoder();
 		StreamObservation observation = new StreamObservation(call);
+		ConversationRecorder conversation = call.conversation();
 		return this.exchange.postForEvents(adapter.path(), body, progress).<C>handle((event, sink) -> {
 			observation.firstEvent(progress);
 			boolean hadToken = decoder.hasToken();
@@ -133,12 +141,23 @@ final class CallPipeline {
 				call.onUsage(usage);
 			}
 			if (element != null) {
+				if (conversation != null) {
+					// The answer is assembled as it passes: no element is kept.
+					adapter.recordChunk(element, conversation);
+				}
 				sink.next(element);
 			}
 		})
 			.concatWith(Mono.defer(() -> decoder.isDone() ? Mono.empty() : Mono.error(decoder.interrupted(null))))
 			.onErrorMap((ex) -> decoder.hasOutput() && !decoder.isDone() && !isInterruption(ex), decoder::interrupted)
 			.doOnError(DeepSeekApiException.class, (ex) -> call.onResponse(ex.status()));
+	}
+
+	private static <Q> void recordInput(ProtocolAdapter<Q, ?, ?> adapter, Q request, CallObserver call) {
+		ConversationRecorder conversation = call.conversation();
+		if (conversation != null) {
+			adapter.recordInput(request, conversation);
+		}
 	}
 
 	String model(ProtocolAdapter<?, ?, ?> adapter, @Nullable String requested) {
@@ -229,6 +248,11 @@ final class CallPipeline {
 		void firstEvent(ResponseProgress progress) {
 			if (!this.seen) {
 				this.seen = true;
+				ConversationRecorder conversation = this.call.conversation();
+				if (conversation != null) {
+					// An earlier attempt's fragments are not part of this answer.
+					conversation.clearOutput();
+				}
 				this.call.onResponse(200);
 				this.call.onFirstByte(progress.metadata());
 			}

@@ -17,6 +17,7 @@
 package io.github.deepseekstarter.client;
 
 import io.github.deepseekstarter.DeepSeekException;
+import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
@@ -91,6 +92,21 @@ final class NeutralAdapter<Q, R, C> implements ProtocolAdapter<ChatRequest, Chat
 	public @Nullable ResponseDetails chunkDetails(ChatDelta delta) {
 		return (delta.finishReason() != null)
 				? new ResponseDetails(null, null, ResponseDetailsOf.reason(delta.finishReason())) : null;
+	}
+
+	@Override
+	public void recordInput(ChatRequest request, ConversationRecorder conversation) {
+		ConversationOf.input(request, conversation);
+	}
+
+	@Override
+	public void recordOutput(ChatResponse response, ConversationRecorder conversation) {
+		ConversationOf.output(response, conversation);
+	}
+
+	@Override
+	public void recordChunk(ChatDelta chunk, ConversationRecorder conversation) {
+		ConversationOf.delta(chunk, conversation);
 	}
 
 	@Override

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.client;
 
+import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
@@ -104,6 +105,21 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 	public ResponseDetails chunkDetails(ChatCompletionChunk chunk) {
 		return new ResponseDetails(chunk.id(), chunk.model(),
 				ResponseDetailsOf.reasons(chunk.choices(), ChatCompletionChunk.ChunkChoice::finishReason));
+	}
+
+	@Override
+	public void recordInput(ChatCompletionRequest request, ConversationRecorder conversation) {
+		ConversationOf.input(request, conversation);
+	}
+
+	@Override
+	public void recordOutput(ChatCompletion response, ConversationRecorder conversation) {
+		ConversationOf.output(response, conversation);
+	}
+
+	@Override
+	public void recordChunk(ChatCompletionChunk chunk, ConversationRecorder conversation) {
+		ConversationOf.chunk(chunk, conversation);
 	}
 
 	@Override

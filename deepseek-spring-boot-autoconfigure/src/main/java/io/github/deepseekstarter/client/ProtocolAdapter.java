@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.client;
 
+import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.ResponseDetails;
 import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
@@ -110,6 +111,32 @@ interface ProtocolAdapter<Q, R, C> {
 	 */
 	default @Nullable ResponseDetails chunkDetails(C chunk) {
 		return null;
+	}
+
+	/**
+	 * Records the system instructions and messages a request sends; called only when
+	 * content recording is on.
+	 * @param request the request
+	 * @param conversation where to record them
+	 */
+	default void recordInput(Q request, ConversationRecorder conversation) {
+	}
+
+	/**
+	 * Records what an answer says; called only when content recording is on.
+	 * @param response the answer
+	 * @param conversation where to record it
+	 */
+	default void recordOutput(R response, ConversationRecorder conversation) {
+	}
+
+	/**
+	 * Records what one element of a stream adds to the answer; called only when content
+	 * recording is on.
+	 * @param chunk the element
+	 * @param conversation where to record it
+	 */
+	default void recordChunk(C chunk, ConversationRecorder conversation) {
 	}
 
 	/**

@@ -69,6 +69,15 @@ public interface CallObserver {
 	}
 
 	/**
+	 * Where the call's conversation is to be recorded; the template converts the request
+	 * and the answer only for an observer that returns a recorder.
+	 * @return the recorder, or {@code null} (the default) when content is not recorded
+	 */
+	default @Nullable ConversationRecorder conversation() {
+		return null;
+	}
+
+	/**
 	 * The call ended: completed ({@code error} null), failed, or was cancelled by its
 	 * subscriber.
 	 * @param error the failure, if any

@@ -80,6 +80,19 @@ public final class CompositeDeepSeekObserver implements DeepSeekObserver {
 		}
 
 		@Override
+		public @Nullable ConversationRecorder conversation() {
+			// One recorder serves every observer: the first observer's that records
+			// content.
+			for (CallObserver call : this.calls) {
+				ConversationRecorder recorder = call.conversation();
+				if (recorder != null) {
+					return recorder;
+				}
+			}
+			return null;
+		}
+
+		@Override
 		public void onEnd(@Nullable Throwable error, boolean cancelled) {
 			this.calls.forEach((call) -> call.onEnd(error, cancelled));
 		}

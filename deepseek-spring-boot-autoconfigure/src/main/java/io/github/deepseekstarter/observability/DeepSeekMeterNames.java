@@ -173,6 +173,25 @@ public final class DeepSeekMeterNames {
 	/** Span attribute: a stream's time to first chunk, in seconds. */
 	public static final String ATTRIBUTE_TIME_TO_FIRST_CHUNK = "gen_ai.response.time_to_first_chunk";
 
+	/**
+	 * Span attribute, recorded only when content recording is on: the system instructions
+	 * given apart from the chat history, as the JSON of
+	 * {@code gen-ai-system-instructions.json}.
+	 */
+	public static final String ATTRIBUTE_SYSTEM_INSTRUCTIONS = "gen_ai.system_instructions";
+
+	/**
+	 * Span attribute, recorded only when content recording is on: the chat history sent,
+	 * as the JSON of {@code gen-ai-input-messages.json}.
+	 */
+	public static final String ATTRIBUTE_INPUT_MESSAGES = "gen_ai.input.messages";
+
+	/**
+	 * Span attribute, recorded only when content recording is on: the answer, one message
+	 * per choice, as the JSON of {@code gen-ai-output-messages.json}.
+	 */
+	public static final String ATTRIBUTE_OUTPUT_MESSAGES = "gen_ai.output.messages";
+
 	/** Span attribute: the keep-alives received while DeepSeek queued the call. */
 	public static final String ATTRIBUTE_KEEP_ALIVES = "deepseek.keepalives";
 

@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The data of one call's observation: what is known when it starts, and what the answer
- * told while it ran. A {@link DeepSeekObservationConvention} names its key values. Never
- * holds prompt or completion content.
+ * told while it ran. A {@link DeepSeekObservationConvention} names its key values. Holds
+ * prompt and completion content only when content recording was switched on, in its
+ * {@link #getConversation() conversation}.
  */
 public class DeepSeekObservationContext extends Observation.Context {
 
@@ -50,16 +51,40 @@ public class DeepSeekObservationContext extends Observation.Context {
 
 	private volatile boolean cancelled;
 
+	private final @Nullable ConversationRecorder conversation;
+
 	/**
-	 * Creates the context of a call.
+	 * Creates the context of a call that records no content.
 	 * @param call what is known of the call when it starts
 	 * @param serverAddress the host the call is sent to
 	 * @param serverPort the port the call is sent to
 	 */
 	public DeepSeekObservationContext(CallInfo call, String serverAddress, int serverPort) {
+		this(call, serverAddress, serverPort, null);
+	}
+
+	/**
+	 * Creates the context of a call.
+	 * @param call what is known of the call when it starts
+	 * @param serverAddress the host the call is sent to
+	 * @param serverPort the port the call is sent to
+	 * @param conversation where the call's conversation is recorded, or {@code null} to
+	 * record no content
+	 */
+	public DeepSeekObservationContext(CallInfo call, String serverAddress, int serverPort,
+			@Nullable ConversationRecorder conversation) {
 		this.call = call;
 		this.serverAddress = serverAddress;
 		this.serverPort = serverPort;
+		this.conversation = conversation;
+	}
+
+	/**
+	 * The call's conversation: system instructions, the messages sent and the answer.
+	 * @return the recorder, or {@code null} when content is not recorded
+	 */
+	public @Nullable ConversationRecorder getConversation() {
+		return this.conversation;
 	}
 
 	/**

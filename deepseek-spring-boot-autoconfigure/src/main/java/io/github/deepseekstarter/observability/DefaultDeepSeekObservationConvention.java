@@ -33,7 +33,11 @@ import org.jspecify.annotations.Nullable;
  * high-cardinality ones (span attributes only) are {@code gen_ai.request.stream},
  * {@code gen_ai.response.id}, {@code gen_ai.response.finish_reasons}, the
  * {@code gen_ai.usage.*} token counts and {@code gen_ai.response.time_to_first_chunk}. No
- * key value holds prompt or completion content.
+ * key value holds prompt or completion content unless content recording is on: then the
+ * opt-in attributes {@code gen_ai.system_instructions} (when the request has a system
+ * prompt apart from its messages), {@code gen_ai.input.messages} and
+ * {@code gen_ai.output.messages} hold the conversation as the JSON the conventions
+ * define.
  */
 public class DefaultDeepSeekObservationConvention implements DeepSeekObservationConvention {
 
@@ -100,7 +104,31 @@ public class DefaultDeepSeekObservationConvention implements DeepSeekObservation
 			values = values.and(DeepSeekMeterNames.ATTRIBUTE_TIME_TO_FIRST_CHUNK,
 					Double.toString(firstChunk.toNanos() / 1e9));
 		}
-		return values.and(DeepSeekMeterNames.ATTRIBUTE_KEEP_ALIVES, Integer.toString(context.getKeepAlives()));
+		values = values.and(DeepSeekMeterNames.ATTRIBUTE_KEEP_ALIVES, Integer.toString(context.getKeepAlives()));
+		ConversationRecorder conversation = context.getConversation();
+		return (conversation != null) ? values.and(conversation(conversation)) : values;
+	}
+
+	/**
+	 * The opt-in content attributes of a call whose content is recorded.
+	 * @param conversation the recorded conversation
+	 * @return the key values, none for an attribute with nothing recorded
+	 */
+	protected KeyValues conversation(ConversationRecorder conversation) {
+		KeyValues values = KeyValues.empty();
+		String system = conversation.systemInstructionsJson();
+		if (system != null) {
+			values = values.and(DeepSeekMeterNames.ATTRIBUTE_SYSTEM_INSTRUCTIONS, system);
+		}
+		String input = conversation.inputMessagesJson();
+		if (input != null) {
+			values = values.and(DeepSeekMeterNames.ATTRIBUTE_INPUT_MESSAGES, input);
+		}
+		String output = conversation.outputMessagesJson();
+		if (output != null) {
+			values = values.and(DeepSeekMeterNames.ATTRIBUTE_OUTPUT_MESSAGES, output);
+		}
+		return values;
 	}
 
 	/**

@@ -116,6 +116,7 @@ final class MicrometerCallObserver implements CallObserver {
 			Timer.builder(DeepSeekMeterNames.TIME_TO_FIRST_CHUNK)
 				.description("Time from the start of a streamed call to its first chunk")
 				.tags(responseTags())
+				.serviceLevelObjectives(GenAiBuckets.seconds())
 				.register(this.meters)
 				.record(elapsed, TimeUnit.NANOSECONDS);
 		}
@@ -141,9 +142,9 @@ final class MicrometerCallObserver implements CallObserver {
 		this.context.setUsage(usage);
 		Tags tags = responseTags();
 		tokens(DeepSeekMeterNames.TOKEN_USAGE, "Tokens used by each call, by token type input or output", tags,
-				DeepSeekMeterNames.TAG_TOKEN_TYPE, "input", usage.input());
+				DeepSeekMeterNames.TAG_TOKEN_TYPE, "input", usage.input(), GenAiBuckets.tokens());
 		tokens(DeepSeekMeterNames.TOKEN_USAGE, "Tokens used by each call, by token type input or output", tags,
-				DeepSeekMeterNames.TAG_TOKEN_TYPE, "output", usage.output());
+				DeepSeekMeterNames.TAG_TOKEN_TYPE, "output", usage.output(), GenAiBuckets.tokens());
 		String details = "Parts of each call's input and output tokens: cache reads, cache misses, reasoning";
 		tokens(DeepSeekMeterNames.TOKEN_DETAILS, details, tags, DeepSeekMeterNames.TAG_TOKEN_DETAIL, "cache_read",
 				usage.cacheHit());
@@ -179,13 +180,25 @@ final class MicrometerCallObserver implements CallObserver {
 	}
 
 	private void tokens(String name, String description, Tags tags, String typeTag, String type, int tokens) {
-		DistributionSummary.builder(name)
+		tokens(name, description, tags, typeTag, type, tokens, null);
+	}
+
+	private void tokens(String name, String description, Tags tags, String typeTag, String type, int tokens,
+			double @Nullable [] buckets) {
+		DistributionSummary.Builder summary = DistributionSummary.builder(name)
 			.description(description)
 			.baseUnit("tokens")
 			.tags(tags)
-			.tag(typeTag, type)
-			.register(this.meters)
-			.record(tokens);
+			.tag(typeTag, type);
+		if (buckets != null) {
+			summary.serviceLevelObjectives(buckets);
+		}
+		summary.register(this.meters).record(tokens);
+	}
+
+	@Override
+	public @Nullable ConversationRecorder conversation() {
+		return this.context.getConversation();
 	}
 
 	@Override
@@ -198,6 +211,7 @@ final class MicrometerCallObserver implements CallObserver {
 		Timer.builder(DeepSeekMeterNames.OPERATION_DURATION)
 			.description("Duration of DeepSeek calls, from their start to their last byte, queueing included")
 			.tags(responseTags())
+			.serviceLevelObjectives(GenAiBuckets.seconds())
 			.tag(DeepSeekMeterNames.TAG_OUTCOME, DefaultDeepSeekObservationConvention.outcome(error, cancelled))
 			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, DefaultDeepSeekObservationConvention.errorType(error))
 			.register(this.meters)

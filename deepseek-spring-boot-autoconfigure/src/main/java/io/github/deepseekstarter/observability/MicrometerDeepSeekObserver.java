@@ -33,8 +33,9 @@ import reactor.util.context.ContextView;
  * {@link DeepSeekMeterNames}), and an {@link Observation} per call, named by a
  * {@link DeepSeekObservationConvention}, whose parent is the observation in the
  * subscriber's Reactor context, so tracing sees each call as a child span. Neither the
- * meters nor the observation carry prompt or completion content: this observer never sees
- * it.
+ * meters nor the observation carry prompt or completion content, unless
+ * {@link Builder#recordContent(int) content recording} is switched on: then the
+ * observation's context holds the conversation, bounded in size.
  */
 public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 
@@ -59,6 +60,8 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 	private final PriceTable prices;
 
 	private final @Nullable TenantCostBoard board;
+
+	private final int maxContentBytes;
 
 	/**
 	 * Creates an observer recording meters only, without tenant tags.
@@ -90,6 +93,7 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 		this.legacyNames = builder.legacyNames;
 		this.prices = builder.prices;
 		this.board = builder.board;
+		this.maxContentBytes = builder.maxContentBytes;
 	}
 
 	/**
@@ -104,7 +108,10 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 	@Override
 	public CallObserver start(CallInfo call, ContextView context) {
 		Observation parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-		DeepSeekObservationContext observed = new DeepSeekObservationContext(call, this.serverAddress, this.serverPort);
+		ConversationRecorder conversation = (this.maxContentBytes > 0 && !this.observations.isNoop())
+				? new ConversationRecorder(this.maxContentBytes) : null;
+		DeepSeekObservationContext observed = new DeepSeekObservationContext(call, this.serverAddress, this.serverPort,
+				conversation);
 		Observation observation = Observation
 			.createNotStarted(this.convention, this.defaultConvention, () -> observed, this.observations)
 			.parentObservation(parent)
@@ -156,6 +163,8 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 		private PriceTable prices = PriceTable.none();
 
 		private @Nullable TenantCostBoard board;
+
+		private int maxContentBytes;
 
 		private Builder(MeterRegistry meters) {
 			this.meters = Objects.requireNonNull(meters, "meters must not be null");
@@ -233,6 +242,23 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 		 */
 		public Builder tenantBoard(@Nullable TenantCostBoard board) {
 			this.board = board;
+			return this;
+		}
+
+		/**
+		 * Switches content recording on: each call's observation then carries the system
+		 * instructions, the messages sent and the answer (off by default, since they are
+		 * likely to hold personal data).
+		 * @param maxBytes the largest UTF-8 size of the contents of each of the three
+		 * attributes; beyond it content is cut and marked
+		 * {@value ConversationRecorder#TRUNCATION_MARKER}
+		 * @return this builder
+		 */
+		public Builder recordContent(int maxBytes) {
+			if (maxBytes < 1) {
+				throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
+			}
+			this.maxContentBytes = maxBytes;
 			return this;
 		}
 

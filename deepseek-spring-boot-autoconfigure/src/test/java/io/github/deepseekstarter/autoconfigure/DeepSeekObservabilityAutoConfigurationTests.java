@@ -17,6 +17,8 @@
 package io.github.deepseekstarter.autoconfigure;
 
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.deepseekstarter.actuate.DeepSeekEndpoint;
 import io.github.deepseekstarter.actuate.DeepSeekHealthIndicator;
@@ -46,6 +48,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -184,6 +188,61 @@ class DeepSeekObservabilityAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ObservationRegistry.class)
 			.getBean(MicrometerDeepSeekObserver.class)
 			.hasFieldOrPropertyWithValue("observations", context.getBean(ObservationRegistry.class)));
+	}
+
+	@Test
+	void contentRecordingIsOffByDefaultAndBoundedByItsMaximumSizeWhenSwitchedOn() {
+		this.contextRunner.run(
+				(context) -> assertThat(context.getBean(MicrometerDeepSeekObserver.class)).extracting("maxContentBytes")
+					.isEqualTo(0));
+		this.contextRunner.withPropertyValues("deepseek.metrics.content.enabled=true")
+			.run((context) -> assertThat(context.getBean(MicrometerDeepSeekObserver.class))
+				.extracting("maxContentBytes")
+				.isEqualTo(16 * 1024));
+		this.contextRunner
+			.withPropertyValues("deepseek.metrics.content.enabled=true", "deepseek.metrics.content.max-size=2KB")
+			.run((context) -> assertThat(context.getBean(MicrometerDeepSeekObserver.class))
+				.extracting("maxContentBytes")
+				.isEqualTo(2048));
+		this.contextRunner
+			.withPropertyValues("deepseek.metrics.content.enabled=true", "deepseek.metrics.content.max-size=0B")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("deepseek.metrics.content.max-size"));
+	}
+
+	@Test
+	void autoConfiguredObservationsCarryTheConversationWhenSwitchedOn() {
+		DeepSeekEmulator emulator = this.emulator.emulator();
+		this.contextRunner
+			.withPropertyValues("deepseek.base-url=" + emulator.baseUrl(), "deepseek.api-key=" + emulator.apiKey(),
+					"deepseek.metrics.content.enabled=true")
+			.run((context) -> {
+				List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+				context.getBean(ObservationRegistry.class)
+					.observationConfig()
+					.observationHandler(new ObservationHandler<>() {
+
+						@Override
+						public void onStop(Observation.Context observed) {
+							stopped.add(observed);
+						}
+
+						@Override
+						public boolean supportsContext(Observation.Context observed) {
+							return true;
+						}
+
+					});
+				context.getBean(DeepSeekTemplate.class)
+					.chat(ChatCompletionRequest.of("hi"))
+					.block(java.time.Duration.ofSeconds(20));
+				assertThat(stopped).singleElement()
+					.satisfies((call) -> assertThat(call.getHighCardinalityKeyValue("gen_ai.input.messages").getValue())
+						.isEqualTo("""
+								[{"role":"user","parts":[{"type":"text","content":"hi"}]}]"""));
+			});
 	}
 
 	@Test
