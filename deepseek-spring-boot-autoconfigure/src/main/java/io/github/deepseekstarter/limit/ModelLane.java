@@ -57,6 +57,8 @@ final class ModelLane {
 
 	private final double backgroundShare;
 
+	private final TierReservations reservations;
+
 	private final LimiterListener listener;
 
 	private final Scheduler timer;
@@ -80,6 +82,7 @@ final class ModelLane {
 		this.queue = new LaneQueue(config.maxQueueSize());
 		this.tenantCap = config.perUser(name);
 		this.backgroundShare = config.backgroundShare();
+		this.reservations = new TierReservations(config.reservedShares());
 		this.listener = listener;
 		this.timer = timer;
 	}
@@ -118,7 +121,7 @@ final class ModelLane {
 		boolean awaiting = false;
 		boolean drain;
 		synchronized (this) {
-			TenantLane tenant = this.tenants.get(waiter.tenant());
+			TenantLane tenant = tenantOf(waiter);
 			// A free permit goes to the queue first: the arrival waits its turn.
 			drain = this.account.open() && this.queue.next(this.hasRoom, this.tenantHasRoom) != null;
 			if (!drain && waiter.isWaiting() && this.account.open() && hasRoom(waiter.priority())
@@ -189,6 +192,7 @@ final class ModelLane {
 				this.backgroundInUse--;
 			}
 			permit.tenant().inUse--;
+			this.reservations.returned(permit.reservedTier());
 			this.tenants.settled(permit.tenant());
 			this.account.release();
 			waiters = this.queue.size() > 0;
@@ -243,7 +247,7 @@ final class ModelLane {
 			this.answerAwaited = null;
 			if (granted && waiter != null) {
 				// The tenant lane may have been evicted while the answer was on its way.
-				TenantLane tenant = this.tenants.get(waiter.tenant());
+				TenantLane tenant = tenantOf(waiter);
 				claimed = hasRoom(waiter.priority()) && tenantHasRoom(tenant) && claim(waiter, tenant);
 				this.tenants.settled(tenant);
 			}
@@ -285,10 +289,23 @@ final class ModelLane {
 		return granted;
 	}
 
+	/**
+	 * Returns the waiter's tenant lane with the terms of the waiter's request.
+	 */
+	private TenantLane tenantOf(LaneWaiter waiter) {
+		TenantLane tenant = this.tenants.get(waiter.tenant());
+		TenantTerms terms = waiter.admission().terms();
+		tenant.terms(terms, this.reservations.indexOf(terms.tier()));
+		return tenant;
+	}
+
 	private boolean claim(LaneWaiter waiter, TenantLane tenant) {
-		if (!waiter.claim(new LanePermit(this, waiter.admission(), waiter.model(), tenant, this.limit.generation()))) {
+		int tier = tenant.reservedTier();
+		if (!waiter
+			.claim(new LanePermit(this, waiter.admission(), waiter.model(), tenant, tier, this.limit.generation()))) {
 			return false;
 		}
+		this.reservations.taken(tier);
 		this.inUse++;
 		if (waiter.priority() == Priority.BACKGROUND) {
 			this.backgroundInUse++;
@@ -309,7 +326,8 @@ final class ModelLane {
 	}
 
 	private boolean tenantHasRoom(TenantLane tenant) {
-		return tenant.hasRoom(this.tenantCap);
+		return tenant.hasRoom(this.tenantCap)
+				&& this.reservations.hasRoom(tenant.reservedTier(), this.inUse, this.limit.effective());
 	}
 
 	/**
