@@ -18,6 +18,8 @@ package io.github.deepseekstarter.limit;
 
 import java.util.Objects;
 
+import io.github.deepseekstarter.TenantTerms;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -18,6 +18,8 @@ package io.github.deepseekstarter.limit;
 
 import java.util.ArrayDeque;
 
+import io.github.deepseekstarter.TenantTerms;
+
 /**
  * One tenant's permits and waiters in one lane. Guarded by its lane.
  */

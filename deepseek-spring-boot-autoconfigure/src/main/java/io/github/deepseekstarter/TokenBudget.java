@@ -14,13 +14,13 @@
  * limitations under the License.
  */
 
-package io.github.deepseekstarter.limit;
+package io.github.deepseekstarter;
 
 /**
  * How many tokens a tenant may use per hour and per day; 0 for no budget in that period.
- * A call is charged its input and output tokens, cache hits at the rate of
- * {@link TokenBudgets}. The call that crosses a budget runs; the next one is rejected
- * until the period ends.
+ * A call is charged its input and output tokens, cache hits at the rate of the limiter's
+ * token budgets. The call that crosses a budget runs; the next one is rejected until the
+ * period ends.
  *
  * @param hourly the tokens per clock hour (UTC), or 0 for none
  * @param daily the tokens per day (UTC), or 0 for none

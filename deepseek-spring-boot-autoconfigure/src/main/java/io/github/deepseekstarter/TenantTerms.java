@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.deepseekstarter.limit;
+package io.github.deepseekstarter;
 
 import java.util.Objects;
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.deepseekstarter.limit;
+package io.github.deepseekstarter;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,17 +28,28 @@ public enum BudgetPeriod {
 	/**
 	 * A clock hour, from minute 0 to the next hour.
 	 */
-	HOUR(ChronoUnit.HOURS),
+	HOUR(ChronoUnit.HOURS, "hourly"),
 
 	/**
 	 * A UTC day, from midnight to the next midnight.
 	 */
-	DAY(ChronoUnit.DAYS);
+	DAY(ChronoUnit.DAYS, "daily");
 
 	private final ChronoUnit unit;
 
-	BudgetPeriod(ChronoUnit unit) {
+	private final String property;
+
+	BudgetPeriod(ChronoUnit unit, String property) {
 		this.unit = unit;
+		this.property = property;
+	}
+
+	/**
+	 * Returns the name of the period's budget property, {@code hourly} or {@code daily}.
+	 * @return the property name
+	 */
+	public String property() {
+		return this.property;
 	}
 
 	/**
