@@ -161,6 +161,10 @@ public final class DeepSeekLimiter {
 		return terms.budget().limited() ? this.budgets.use(tenant, terms.budget()) : BudgetUse.NONE;
 	}
 
+	private TenantTerms tenantTerms(TenantUsage usage) {
+		return lane(usage.lane()).termsOf(usage.tenant());
+	}
+
 	private static String tenantKey(Admission admission) {
 		String tenant = admission.tenant();
 		return (tenant != null) ? tenant : "";
@@ -249,7 +253,13 @@ public final class DeepSeekLimiter {
 		List<TenantUsage> usage = new ArrayList<>();
 		this.lanes.values().forEach((lane) -> usage.addAll(lane.tenantUsage()));
 		usage.sort(Comparator.comparingInt(TenantUsage::inUse).thenComparingInt(TenantUsage::queued).reversed());
-		return List.copyOf(usage.subList(0, Math.min(count, usage.size())));
+		List<TenantUsage> busiest = new ArrayList<>(Math.min(count, usage.size()));
+		for (TenantUsage tenant : usage.subList(0, Math.min(count, usage.size()))) {
+			TenantTerms terms = this.tenantTerms(tenant);
+			busiest.add(terms.budget().limited()
+					? tenant.withBudgetUse(this.budgets.use(tenant.tenant(), terms.budget())) : tenant);
+		}
+		return List.copyOf(busiest);
 	}
 
 	/**

@@ -385,6 +385,14 @@ final class ModelLane {
 		return this.tenants.usage(this.name);
 	}
 
+	/**
+	 * Returns the terms of a tenant's latest request, or the default terms.
+	 */
+	synchronized TenantTerms termsOf(String tenant) {
+		TenantLane lane = this.tenants.find(tenant);
+		return (lane != null) ? lane.terms() : TenantTerms.DEFAULT;
+	}
+
 	synchronized int tenantLanes() {
 		return this.tenants.size();
 	}
