@@ -23,13 +23,14 @@ import reactor.core.publisher.Mono;
  * in distributed mode this is shared by every replica; locally it is a Resilience4j
  * bulkhead ({@link BulkheadAccountPermits}).
  * <p>
- * The limiter calls {@link #tryAcquire()} and {@link #changeLimit(int)} while holding the
- * lane's lock, so no method may block. An implementation that answers at once returns
- * {@link Mono#just(Object)} (the limiter reads such an answer without subscribing); a
- * remote one returns a deferred {@code Mono} and the limiter keeps at most one such
- * attempt per lane in flight. After a refusal the lane asks again only when a permit of
- * its own is released or when the implementation runs the {@code permitsFreed} callback
- * it was created with, so waiters are retried without polling.
+ * The limiter calls {@link #tryAcquire()} and {@link #changeLimit(int)}, and subscribes
+ * to the attempt, while holding the lane's lock, so no method may block. An
+ * implementation that answers at once returns {@link Mono#just(Object)}, whose answer the
+ * limiter uses during the subscription; a remote one returns a deferred {@code Mono} that
+ * answers later on another thread, and the limiter keeps at most one such attempt per
+ * lane in flight. After a refusal the lane asks again only when a permit of its own is
+ * released or when the implementation runs the {@code permitsFreed} callback it was
+ * created with, so waiters are retried without polling.
  */
 public interface AccountPermits {
 

@@ -47,27 +47,19 @@ final class ModelLane {
 
 	private final AdaptiveLimit limit;
 
-	private final TenantRegistry tenants;
+	private final LaneOccupancy held;
 
 	private final LaneQueue queue;
 
 	private final Predicate<Priority> hasRoom = this::hasRoom;
 
-	private final Predicate<TenantLane> tenantHasRoom = this::tenantHasRoom;
-
-	private final int tenantCap;
-
-	private final double backgroundShare;
+	private final Predicate<TenantLane> tenantHasRoom;
 
 	private final TierReservations reservations;
 
 	private final LimiterListener listener;
 
 	private final Scheduler timer;
-
-	private int inUse;
-
-	private int backgroundInUse;
 
 	/** The waiter that may not queue whose account answer is on its way. */
 	private @Nullable LaneWaiter answerAwaited;
@@ -80,10 +72,9 @@ final class ModelLane {
 		this.account = new AccountGate(permits.create(name, limit, this::permitsFreed), this::onAccountAnswer);
 		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease(),
 				config.learntLimitTtl());
-		this.tenants = new TenantRegistry(config.maxIdleTenants());
+		this.held = new LaneOccupancy(config, name);
+		this.tenantHasRoom = this::tenantHasRoom;
 		this.queue = new LaneQueue(config.maxQueueSize());
-		this.tenantCap = config.perUser(name);
-		this.backgroundShare = config.backgroundShare();
 		this.reservations = new TierReservations(config.reservedShares());
 		this.listener = listener;
 		this.timer = timer;
@@ -138,7 +129,7 @@ final class ModelLane {
 				}
 			}
 			queued = !granted && mayQueue && waiter.isWaiting() && this.queue.offer(tenant, waiter);
-			this.tenants.settled(tenant);
+			this.held.settled(tenant);
 		}
 		if (granted) {
 			deliver(waiter);
@@ -180,22 +171,17 @@ final class ModelLane {
 	 * Removes a waiter that gave up or expired; it never gets a permit after this.
 	 */
 	private synchronized void remove(LaneWaiter waiter) {
-		TenantLane tenant = this.tenants.find(waiter.tenant());
+		TenantLane tenant = this.held.find(waiter.tenant());
 		if (tenant != null && this.queue.remove(tenant, waiter)) {
-			this.tenants.settled(tenant);
+			this.held.settled(tenant);
 		}
 	}
 
 	void release(LanePermit permit) {
 		boolean waiters;
 		synchronized (this) {
-			this.inUse--;
-			if (permit.admission().priority() == Priority.BACKGROUND) {
-				this.backgroundInUse--;
-			}
-			permit.tenant().inUse--;
+			this.held.giveBack(permit.admission().priority(), permit.tenant());
 			this.reservations.returned(permit.reservedTier());
-			this.tenants.settled(permit.tenant());
 			this.account.release();
 			waiters = this.queue.size() > 0;
 		}
@@ -251,7 +237,7 @@ final class ModelLane {
 				// The tenant lane may have been evicted while the answer was on its way.
 				TenantLane tenant = tenantOf(waiter);
 				claimed = hasRoom(waiter.priority()) && tenantHasRoom(tenant) && claim(waiter, tenant);
-				this.tenants.settled(tenant);
+				this.held.settled(tenant);
 			}
 			if (granted && !claimed) {
 				waiters = grant(true);
@@ -278,7 +264,7 @@ final class ModelLane {
 				&& (holding || (this.account.open() && Boolean.TRUE.equals(this.account.tryTake())))) {
 			TenantLane served = tenant;
 			LaneWaiter waiter = this.queue.poll(served, (candidate) -> claim(candidate, served));
-			this.tenants.settled(served);
+			this.held.settled(served);
 			holding = (waiter == null);
 			if (waiter != null) {
 				granted = granted.isEmpty() ? new ArrayList<>(2) : granted;
@@ -295,7 +281,7 @@ final class ModelLane {
 	 * Returns the waiter's tenant lane with the terms of the waiter's request.
 	 */
 	private TenantLane tenantOf(LaneWaiter waiter) {
-		TenantLane tenant = this.tenants.get(waiter.tenant());
+		TenantLane tenant = this.held.tenant(waiter.tenant());
 		TenantTerms terms = waiter.admission().terms();
 		tenant.terms(terms, this.reservations.indexOf(terms.tier()));
 		return tenant;
@@ -308,11 +294,7 @@ final class ModelLane {
 			return false;
 		}
 		this.reservations.taken(tier);
-		this.inUse++;
-		if (waiter.priority() == Priority.BACKGROUND) {
-			this.backgroundInUse++;
-		}
-		tenant.inUse++;
+		this.held.take(waiter.priority(), tenant);
 		return true;
 	}
 
@@ -322,14 +304,12 @@ final class ModelLane {
 	}
 
 	private boolean hasRoom(Priority priority) {
-		int effective = this.limit.effective();
-		return this.inUse < effective && (priority == Priority.INTERACTIVE
-				|| this.backgroundInUse < Math.max(1, (int) (effective * this.backgroundShare)));
+		return this.held.hasRoom(priority, this.limit.effective());
 	}
 
 	private boolean tenantHasRoom(TenantLane tenant) {
-		return tenant.hasRoom(this.tenantCap)
-				&& this.reservations.hasRoom(tenant.reservedTier(), this.inUse, this.limit.effective());
+		return this.held.hasRoom(tenant)
+				&& this.reservations.hasRoom(tenant.reservedTier(), this.held.inUse(), this.limit.effective());
 	}
 
 	/**
@@ -340,7 +320,7 @@ final class ModelLane {
 	 */
 	void onServerLimit(OptionalInt limitFromMessage, int generation, TenantLane tenant) {
 		changeLimit(() -> {
-			if (limitFromMessage.isPresent() && this.inUse - 1 < limitFromMessage.getAsInt()) {
+			if (limitFromMessage.isPresent() && this.held.inUse() - 1 < limitFromMessage.getAsInt()) {
 				tenant.learnCap(limitFromMessage.getAsInt(), this.limit.learntLimitTtlNanos());
 				return false;
 			}
@@ -377,24 +357,24 @@ final class ModelLane {
 	}
 
 	synchronized LaneSnapshot snapshot() {
-		return new LaneSnapshot(this.name, this.limit.configured(), this.limit.effective(), this.inUse,
-				this.backgroundInUse, this.queue.size());
+		return new LaneSnapshot(this.name, this.limit.configured(), this.limit.effective(), this.held.inUse(),
+				this.held.backgroundInUse(), this.queue.size());
 	}
 
 	synchronized List<TenantUsage> tenantUsage() {
-		return this.tenants.usage(this.name);
+		return this.held.usage(this.name);
 	}
 
 	/**
 	 * Returns the terms of a tenant's latest request, or the default terms.
 	 */
 	synchronized TenantTerms termsOf(String tenant) {
-		TenantLane lane = this.tenants.find(tenant);
+		TenantLane lane = this.held.find(tenant);
 		return (lane != null) ? lane.terms() : TenantTerms.DEFAULT;
 	}
 
 	synchronized int tenantLanes() {
-		return this.tenants.size();
+		return this.held.tenantLanes();
 	}
 
 }

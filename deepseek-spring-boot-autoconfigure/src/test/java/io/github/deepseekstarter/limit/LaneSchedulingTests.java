@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,6 +61,49 @@ class LaneSchedulingTests {
 		}
 		assertThat(seen).isEqualTo(3);
 		assertThat(limiter.snapshot("m").inUse()).isZero();
+	}
+
+	@Test
+	void newTenantsArrivingAllTheTimeDoNotStarveAWaitingTenant() {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 1).maxIdleTenants(8).build());
+		Random random = new Random(14);
+		List<Integer> steadyGrants = new ArrayList<>();
+		List<Integer> queuedAtGrant = new ArrayList<>();
+		AtomicInteger grants = new AtomicInteger();
+		AtomicInteger newTenants = new AtomicInteger();
+		Function<Permit, Mono<Void>> body = new Function<>() {
+			@Override
+			public Mono<Void> apply(Permit permit) {
+				int grant = grants.getAndIncrement();
+				queuedAtGrant.add(limiter.snapshot("m").queued());
+				if ("steady".equals(permit.admission().tenant())) {
+					steadyGrants.add(grant);
+				}
+				// Every grant lets zero to two tenants that were never seen before
+				// arrive.
+				for (int i = random.nextInt(3); i > 0 && newTenants.get() < 2000; i--) {
+					limiter.withPermit(Admission.of("m", "new-" + newTenants.incrementAndGet()), this).subscribe();
+				}
+				return Mono.empty();
+			}
+		};
+		HeldRequest blocker = HeldRequest.start(limiter, Admission.of("m", "blocker"));
+		for (int i = 0; i < 50; i++) {
+			limiter.withPermit(Admission.of("m", "steady"), body).subscribe();
+		}
+		blocker.complete();
+		assertThat(steadyGrants).hasSize(50);
+		assertThat(grants).hasValue(50 + newTenants.get());
+		assertThat(newTenants.get()).isGreaterThan(500);
+		for (int i = 1; i < steadyGrants.size(); i++) {
+			int previous = steadyGrants.get(i - 1);
+			// Tenants that arrive join the round behind the waiting tenant, so the grants
+			// between two of its own are bounded by the requests waiting at the first.
+			assertThat(steadyGrants.get(i) - previous - 1).isLessThanOrEqualTo(queuedAtGrant.get(previous));
+		}
+		assertThat(limiter.snapshot("m")).isEqualTo(new LaneSnapshot("m", 1, 1, 0, 0, 0));
+		assertThat(limiter.tenantLanes("m")).isLessThanOrEqualTo(8);
 	}
 
 	@Test
