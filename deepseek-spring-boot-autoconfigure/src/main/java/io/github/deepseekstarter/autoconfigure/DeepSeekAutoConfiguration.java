@@ -17,6 +17,8 @@
 package io.github.deepseekstarter.autoconfigure;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 
 import io.github.deepseekstarter.client.DeepSeekClientCustomizer;
 import io.github.deepseekstarter.client.DeepSeekConnector;
@@ -24,6 +26,8 @@ import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.client.DeepSeekResponseLimits;
 import io.github.deepseekstarter.client.DeepSeekTimeouts;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
+import io.github.deepseekstarter.identity.ConfiguredTenantPolicy;
+import io.github.deepseekstarter.identity.TenantPolicy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.identity.UserIdResolver;
@@ -32,6 +36,9 @@ import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.CompositeLimiterListener;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterListener;
+import io.github.deepseekstarter.limit.LocalTokenBudgets;
+import io.github.deepseekstarter.limit.TokenBudgets;
+import io.github.deepseekstarter.limit.TokenCharge;
 import io.github.deepseekstarter.observability.CompositeDeepSeekObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
@@ -48,6 +55,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -61,7 +69,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration",
 		"io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, HttpClient.class })
-@EnableConfigurationProperties(DeepSeekProperties.class)
+@EnableConfigurationProperties({ DeepSeekProperties.class, DeepSeekTenantProperties.class })
 public final class DeepSeekAutoConfiguration {
 
 	@Bean(destroyMethod = "dispose")
@@ -88,11 +96,33 @@ public final class DeepSeekAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DeepSeekLimiter deepSeekLimiter(DeepSeekProperties properties, ObjectProvider<AccountPermitsFactory> permits,
-			ObjectProvider<LimiterListener> listeners, BulkheadRegistry bulkheads) {
-		return new DeepSeekLimiter(LimiterConfigs.from(properties),
+	DeepSeekLimiter deepSeekLimiter(DeepSeekProperties properties, DeepSeekTenantProperties tenants,
+			ObjectProvider<AccountPermitsFactory> permits, ObjectProvider<LimiterListener> listeners,
+			ObjectProvider<TokenBudgets> budgets, BulkheadRegistry bulkheads) {
+		return new DeepSeekLimiter(LimiterConfigs.from(properties, tenants),
 				permits.getIfAvailable(() -> BulkheadAccountPermits.factory(bulkheads)),
-				CompositeLimiterListener.of(listeners.orderedStream().toList()));
+				CompositeLimiterListener.of(listeners.orderedStream().toList()),
+				budgets.getIfAvailable(() -> new LocalTokenBudgets(Clock.systemUTC())),
+				new TokenCharge(tenants.getBudgets().getCacheHitRate()));
+	}
+
+	/**
+	 * The tenant policy of configuration without Spring Security: tiers and weights by
+	 * tenant only, since no token names a tier.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	TenantPolicy deepSeekTenantPolicy(DeepSeekTenantProperties tenants) {
+		DeepSeekTenantProperties.TenantTier tier = tenants.getTenantTier();
+		if (tier.getClaim() != null || tier.getAuthorityPrefix() != null) {
+			throw new InvalidConfigurationPropertyValueException(
+					(tier.getClaim() != null) ? "deepseek.tenant-tier.claim" : "deepseek.tenant-tier.authority-prefix",
+					(tier.getClaim() != null) ? tier.getClaim() : tier.getAuthorityPrefix(),
+					"A tier read from the caller's token needs Spring Security on the classpath; add it, or set "
+							+ "tiers per tenant with deepseek.tenants.<name>.tier.");
+		}
+		return new ConfiguredTenantPolicy(tenants.policyTenants(), tenants.policyTiers(), List.of(),
+				tier.getDefaultTier());
 	}
 
 	/**
@@ -124,9 +154,9 @@ public final class DeepSeekAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UserIdResolution deepSeekUserIdResolution(DeepSeekProperties properties, UserIdPolicy policy,
-			ObjectProvider<UserIdResolver> resolvers, AnonymousUserIdStrategy anonymous) {
+			ObjectProvider<UserIdResolver> resolvers, AnonymousUserIdStrategy anonymous, TenantPolicy tenants) {
 		return new UserIdResolution(policy, resolvers.orderedStream().toList(), anonymous,
-				properties.getUserId().isAllowOverride());
+				properties.getUserId().isAllowOverride(), tenants);
 	}
 
 	@Bean

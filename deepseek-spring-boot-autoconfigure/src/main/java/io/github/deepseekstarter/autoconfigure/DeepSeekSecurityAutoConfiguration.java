@@ -16,29 +16,66 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
+import java.util.List;
+
+import io.github.deepseekstarter.identity.AuthorityTierExtractor;
+import io.github.deepseekstarter.identity.ConfiguredTenantPolicy;
 import io.github.deepseekstarter.identity.ReactiveSecurityContextUserIdResolver;
 import io.github.deepseekstarter.identity.SecurityContextHolderUserIdResolver;
 import io.github.deepseekstarter.identity.TenantExtractor;
 import io.github.deepseekstarter.identity.TenantSource;
+import io.github.deepseekstarter.identity.UserIdResolver;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.ClassUtils;
 
 /**
  * Takes the tenant of each DeepSeek call from Spring Security: first the Reactor context
  * of a WebFlux request, then the {@code SecurityContextHolder} of a servlet thread. The
  * tenant is the principal name, or the token claim named by
- * {@code deepseek.user-id.claim}.
+ * {@code deepseek.user-id.claim}; and the tenant's tier, from the claim or the authority
+ * of {@code deepseek.tenant-tier.*}.
  */
 @AutoConfiguration(before = DeepSeekAutoConfiguration.class)
 @ConditionalOnClass(Authentication.class)
-@EnableConfigurationProperties(DeepSeekProperties.class)
+@EnableConfigurationProperties({ DeepSeekProperties.class, DeepSeekTenantProperties.class })
 public final class DeepSeekSecurityAutoConfiguration {
+
+	private static final String CLAIM_ACCESSOR = "org.springframework.security.oauth2.core.ClaimAccessor";
+
+	/**
+	 * The tenant policy of configuration, reading a caller's tier from the same security
+	 * context as its tenant, with the tier's claim or authority instead of the tenant's.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ConfiguredTenantPolicy deepSeekTenantPolicy(DeepSeekTenantProperties properties) {
+		DeepSeekTenantProperties.TenantTier source = properties.getTenantTier();
+		TenantExtractor tier = null;
+		if (source.getClaim() != null) {
+			if (!ClassUtils.isPresent(CLAIM_ACCESSOR, getClass().getClassLoader())) {
+				throw new InvalidConfigurationPropertyValueException("deepseek.tenant-tier.claim", source.getClaim(),
+						"Reading the tier from a token claim needs spring-security-oauth2-core on the classpath (for "
+								+ "example through spring-boot-starter-oauth2-resource-server); add it, or use "
+								+ "deepseek.tenant-tier.authority-prefix.");
+			}
+			tier = TenantExtractor.claim(source.getClaim());
+		}
+		else if (source.getAuthorityPrefix() != null) {
+			tier = new AuthorityTierExtractor(source.getAuthorityPrefix());
+		}
+		List<UserIdResolver> tierResolvers = (tier != null) ? List.of(new ReactiveSecurityContextUserIdResolver(tier),
+				new SecurityContextHolderUserIdResolver(tier)) : List.of();
+		return new ConfiguredTenantPolicy(properties.policyTenants(), properties.policyTiers(), tierResolvers,
+				source.getDefaultTier());
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

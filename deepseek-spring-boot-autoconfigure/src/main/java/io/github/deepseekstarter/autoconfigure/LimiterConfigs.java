@@ -19,16 +19,22 @@ package io.github.deepseekstarter.autoconfigure;
 import io.github.deepseekstarter.limit.LimiterConfig;
 
 /**
- * Builds the limiter's configuration from {@link DeepSeekProperties}.
+ * Builds the limiter's configuration from {@link DeepSeekProperties} and the tiers'
+ * reserved shares.
  */
 final class LimiterConfigs {
 
 	private LimiterConfigs() {
 	}
 
-	static LimiterConfig from(DeepSeekProperties properties) {
+	static LimiterConfig from(DeepSeekProperties properties, DeepSeekTenantProperties tenants) {
 		DeepSeekProperties.Limits limits = properties.getLimits();
 		LimiterConfig.Builder builder = LimiterConfig.builder().clearModels();
+		tenants.getTiers().forEach((tier, settings) -> {
+			if (settings.getReservedShare() != null) {
+				builder.reservedShare(tier, settings.getReservedShare());
+			}
+		});
 		limits.getModels().forEach(builder::modelLimit);
 		limits.getAliases().forEach(builder::alias);
 		limits.getOverflow().forEach(builder::overflow);

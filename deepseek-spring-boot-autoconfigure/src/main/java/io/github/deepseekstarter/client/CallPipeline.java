@@ -16,13 +16,13 @@
 
 package io.github.deepseekstarter.client;
 
-import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekRateLimitException;
 import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
+import io.github.deepseekstarter.identity.Caller;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
@@ -72,32 +72,34 @@ final class CallPipeline {
 		// flatMapMany, not flatMap: Mono#flatMap completes on the inner value, before the
 		// permit is given back at the inner's completion; a caller that goes on at once
 		// (a tool loop's next step) would still find the permit held.
-		return resolveUserId(adapter.userId(request)).flatMapMany((resolved) -> Mono.deferContextual((context) -> {
-			String userId = resolved.orElse(null);
-			String model = model(adapter, request);
-			CallObserver call = this.observer.start(callInfo(adapter, model, false, userId), context);
-			recordInput(adapter, request, call);
-			return observe(call,
-					this.retry
-						.apply(this.limiter.withPermitMono(admission(model, userId, options), (permit) -> report(permit,
-								complete(adapter, adapter.body(request, permit.model(), userId, false), call)))));
-		})).singleOrEmpty();
+		return this.userIds.resolveCaller(adapter.userId(request))
+			.flatMapMany((caller) -> Mono.deferContextual((context) -> {
+				String userId = caller.userId();
+				String model = model(adapter, request);
+				CallObserver call = this.observer.start(callInfo(adapter, model, false, userId), context);
+				recordInput(adapter, request, call);
+				return observe(call, this.retry
+					.apply(this.limiter.withPermitMono(admission(model, caller, options), (permit) -> report(permit,
+							complete(adapter, adapter.body(request, permit.model(), userId, false), call, permit)))));
+			}))
+			.singleOrEmpty();
 	}
 
 	<Q, C> Flux<C> stream(ProtocolAdapter<Q, ?, C> adapter, Q request, DeepSeekCallOptions options) {
-		return resolveUserId(adapter.userId(request)).flatMapMany((resolved) -> Flux.deferContextual((context) -> {
-			String userId = resolved.orElse(null);
-			String model = model(adapter, request);
-			CallObserver call = this.observer.start(callInfo(adapter, model, true, userId), context);
-			recordInput(adapter, request, call);
-			return observe(call,
-					this.retry
-						.apply(this.limiter.withPermit(admission(model, userId, options), (permit) -> report(permit,
-								events(adapter, adapter.body(request, permit.model(), userId, true), call)))));
-		}));
+		return this.userIds.resolveCaller(adapter.userId(request))
+			.flatMapMany((caller) -> Flux.deferContextual((context) -> {
+				String userId = caller.userId();
+				String model = model(adapter, request);
+				CallObserver call = this.observer.start(callInfo(adapter, model, true, userId), context);
+				recordInput(adapter, request, call);
+				return observe(call,
+						this.retry.apply(this.limiter.withPermit(admission(model, caller, options), (permit) -> report(
+								permit,
+								events(adapter, adapter.body(request, permit.model(), userId, true), call, permit)))));
+			}));
 	}
 
-	private <R> Mono<R> complete(ProtocolAdapter<?, R, ?> adapter, byte[] body, CallObserver call) {
+	private <R> Mono<R> complete(ProtocolAdapter<?, R, ?> adapter, byte[] body, CallObserver call, Permit permit) {
 		ResponseProgress progress = new ResponseProgress();
 		return this.exchange.postForJson(adapter.path(), body, progress)
 			.map((json) -> adapter.response(json, progress.metadata()))
@@ -110,7 +112,7 @@ final class CallPipeline {
 				}
 				TokenUsage usage = adapter.usage(response);
 				if (usage != null) {
-					call.onUsage(usage);
+					onUsage(call, permit, usage);
 				}
 				ConversationRecorder conversation = call.conversation();
 				if (conversation != null) {
@@ -120,7 +122,7 @@ final class CallPipeline {
 			.doOnError(DeepSeekApiException.class, (ex) -> call.onResponse(ex.status()));
 	}
 
-	private <C> Flux<C> events(ProtocolAdapter<?, ?, C> adapter, byte[] body, CallObserver call) {
+	private <C> Flux<C> events(ProtocolAdapter<?, ?, C> adapter, byte[] body, CallObserver call, Permit permit) {
 		ResponseProgress progress = new ResponseProgress();
 		StreamDecoder<C> decoder = adapter.streamDecoder();
 		StreamObservation observation = new StreamObservation(call);
@@ -138,7 +140,7 @@ final class CallPipeline {
 			}
 			TokenUsage usage = decoder.takeUsage();
 			if (usage != null) {
-				call.onUsage(usage);
+				onUsage(call, permit, usage);
 			}
 			if (element != null) {
 				if (conversation != null) {
@@ -180,16 +182,22 @@ final class CallPipeline {
 		return model(adapter, adapter.model(request));
 	}
 
-	private Mono<Optional<String>> resolveUserId(@Nullable String explicit) {
-		return this.userIds.userId(explicit).map(Optional::of).defaultIfEmpty(Optional.empty());
+	/**
+	 * Reports a call's usage to its observation and to its tenant's token budget.
+	 */
+	private static void onUsage(CallObserver call, Permit permit, TokenUsage usage) {
+		call.onUsage(usage);
+		permit.onUsage(usage.input(), usage.cacheHit(), usage.output());
 	}
 
 	private CallInfo callInfo(ProtocolAdapter<?, ?, ?> adapter, String model, boolean stream, @Nullable String userId) {
 		return new CallInfo("chat", adapter.protocol().wireName(), model, this.limiter.laneOf(model), stream, userId);
 	}
 
-	private static Admission admission(String model, @Nullable String userId, DeepSeekCallOptions options) {
-		Admission admission = Admission.of(model, userId).withPriority(options.priority());
+	private static Admission admission(String model, Caller caller, DeepSeekCallOptions options) {
+		Admission admission = Admission.of(model, caller.userId())
+			.withPriority(options.priority())
+			.withTerms(caller.terms());
 		return options.allowOverflow() ? admission.allowingOverflow() : admission;
 	}
 

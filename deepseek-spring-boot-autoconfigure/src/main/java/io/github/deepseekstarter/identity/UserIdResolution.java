@@ -17,8 +17,10 @@
 package io.github.deepseekstarter.identity;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
+import io.github.deepseekstarter.TenantTerms;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,6 +65,8 @@ public final class UserIdResolution {
 
 	private final boolean allowOverride;
 
+	private final TenantPolicy tenants;
+
 	/**
 	 * Create a resolution that rejects an explicit id other than the signed-in caller's.
 	 * @param policy the policy that turns identities into wire ids
@@ -83,6 +87,20 @@ public final class UserIdResolution {
 	 */
 	public UserIdResolution(UserIdPolicy policy, List<? extends UserIdResolver> resolvers,
 			AnonymousUserIdStrategy anonymous, boolean allowOverride) {
+		this(policy, resolvers, anonymous, allowOverride, TenantPolicy.NONE);
+	}
+
+	/**
+	 * Create a resolution that also resolves what each caller's tenant is entitled to.
+	 * @param policy the policy that turns identities into wire ids
+	 * @param resolvers the resolvers to ask, in order; the first non-empty answer wins
+	 * @param anonymous the strategy for callers without an identity
+	 * @param allowOverride whether an explicit id may differ from the signed-in caller's
+	 * @param tenants the policy that gives a caller's identity its terms
+	 */
+	public UserIdResolution(UserIdPolicy policy, List<? extends UserIdResolver> resolvers,
+			AnonymousUserIdStrategy anonymous, boolean allowOverride, TenantPolicy tenants) {
+		this.tenants = tenants;
 		this.policy = policy;
 		this.resolvers = List.copyOf(resolvers);
 		this.anonymous = anonymous;
@@ -103,6 +121,31 @@ public final class UserIdResolution {
 			return this.allowOverride ? valid : valid.flatMap(this::callersOwn);
 		}
 		return caller().map(this::toUserId).switchIfEmpty(Mono.defer(this.anonymous::userId).map(UserIds::validate));
+	}
+
+	/**
+	 * Decide the wire {@code user_id} of a request as {@link #userId(String)} does, and
+	 * the terms of its tenant from the same identity.
+	 * @param explicitId the id set on the request, or {@code null} to resolve the caller
+	 * @return a {@link Mono} emitting the caller, or failing with an
+	 * {@link InvalidUserIdException} when the request must not be sent
+	 */
+	public Mono<Caller> resolveCaller(@Nullable String explicitId) {
+		if (explicitId != null) {
+			return userId(explicitId).flatMap((userId) -> withTerms(userId, explicitId));
+		}
+		return caller().flatMap((identity) -> withTerms(toUserId(identity), identity))
+			.switchIfEmpty(Mono.defer(this.anonymous::userId)
+				.map(UserIds::validate)
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMap((userId) -> withTerms(userId.orElse(null), null)));
+	}
+
+	private Mono<Caller> withTerms(@Nullable String userId, @Nullable String identity) {
+		return this.tenants.terms(identity)
+			.defaultIfEmpty(TenantTerms.DEFAULT)
+			.map((terms) -> new Caller(userId, terms));
 	}
 
 	private Mono<String> caller() {
@@ -132,7 +175,7 @@ public final class UserIdResolution {
 	 * thread knew when this method was called
 	 */
 	public Function<Context, Context> captureCaller() {
-		Function<Context, Context> capture = Function.identity();
+		Function<Context, Context> capture = this.tenants.captureCaller();
 		for (UserIdResolver resolver : this.resolvers) {
 			if (resolver instanceof ThreadBoundUserIdResolver threadBound) {
 				capture = capture.andThen(threadBound.captureCaller());
@@ -148,7 +191,7 @@ public final class UserIdResolution {
 	@Override
 	public String toString() {
 		return "UserIdResolution[policy=" + this.policy + ", resolvers=" + this.resolvers + ", allowOverride="
-				+ this.allowOverride + "]";
+				+ this.allowOverride + ", tenants=" + this.tenants + "]";
 	}
 
 }

@@ -18,11 +18,14 @@ package io.github.deepseekstarter.limit;
 
 import java.util.Objects;
 
+import io.github.deepseekstarter.TenantTerms;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a request asks of the limiter: the model it is sent to, the tenant it is sent for,
- * its priority and whether it may be routed to the model's overflow lane.
+ * its priority, whether it may be routed to the model's overflow lane, and what the
+ * tenant is entitled to.
  *
  * @param model the DeepSeek model the request names
  * @param tenant the tenant ({@code user_id}) the request is sent for; {@code null} (no
@@ -30,12 +33,26 @@ import org.jspecify.annotations.Nullable;
  * @param priority the priority of the request
  * @param allowOverflow whether the request may run on the overflow lane of its model (see
  * {@link LimiterConfig#overflow()}) when its own lane would make it wait
+ * @param terms the tenant's tier, weight and token budget
  */
-public record Admission(String model, @Nullable String tenant, Priority priority, boolean allowOverflow) {
+public record Admission(String model, @Nullable String tenant, Priority priority, boolean allowOverflow,
+		TenantTerms terms) {
 
 	public Admission {
 		Objects.requireNonNull(model, "model must not be null");
 		Objects.requireNonNull(priority, "priority must not be null");
+		Objects.requireNonNull(terms, "terms must not be null");
+	}
+
+	/**
+	 * Creates an admission with the {@link TenantTerms#DEFAULT default terms}.
+	 * @param model the DeepSeek model the request names
+	 * @param tenant the tenant the request is sent for, or {@code null} for none
+	 * @param priority the priority of the request
+	 * @param allowOverflow whether the request may run on the overflow lane of its model
+	 */
+	public Admission(String model, @Nullable String tenant, Priority priority, boolean allowOverflow) {
+		this(model, tenant, priority, allowOverflow, TenantTerms.DEFAULT);
 	}
 
 	/**
@@ -63,7 +80,7 @@ public record Admission(String model, @Nullable String tenant, Priority priority
 	 * @return the new admission
 	 */
 	public Admission withPriority(Priority priority) {
-		return new Admission(this.model, this.tenant, priority, this.allowOverflow);
+		return new Admission(this.model, this.tenant, priority, this.allowOverflow, this.terms);
 	}
 
 	/**
@@ -71,7 +88,16 @@ public record Admission(String model, @Nullable String tenant, Priority priority
 	 * @return the new admission
 	 */
 	public Admission allowingOverflow() {
-		return new Admission(this.model, this.tenant, this.priority, true);
+		return new Admission(this.model, this.tenant, this.priority, true, this.terms);
+	}
+
+	/**
+	 * Returns a copy of this admission with the tenant's terms.
+	 * @param terms the tier, weight and budget of the tenant
+	 * @return the new admission
+	 */
+	public Admission withTerms(TenantTerms terms) {
+		return new Admission(this.model, this.tenant, this.priority, this.allowOverflow, terms);
 	}
 
 }

@@ -19,6 +19,8 @@ package io.github.deepseekstarter.limit;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.deepseekstarter.BudgetPeriod;
+
 /**
  * Forwards every limiter event to several listeners, in order.
  */
@@ -56,6 +58,11 @@ public final class CompositeLimiterListener implements LimiterListener {
 	@Override
 	public void onRejected(String lane, Admission admission, LaneRejectedException.Reason reason) {
 		this.listeners.forEach((listener) -> listener.onRejected(lane, admission, reason));
+	}
+
+	@Override
+	public void onBudgetRejected(String lane, Admission admission, BudgetPeriod period) {
+		this.listeners.forEach((listener) -> listener.onBudgetRejected(lane, admission, period));
 	}
 
 	@Override

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.github.deepseekstarter.TenantTerms;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -56,6 +57,10 @@ public final class DeepSeekLimiter {
 
 	private final ModelLane defaultLane;
 
+	private final TokenBudgets budgets;
+
+	private final TokenCharge charge;
+
 	/**
 	 * Creates a limiter with local account permits and no listener.
 	 * @param config the limits
@@ -71,7 +76,20 @@ public final class DeepSeekLimiter {
 	 * @param listener the listener for metrics
 	 */
 	public DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener) {
-		this(config, permits, listener, Schedulers.parallel());
+		this(config, permits, listener, TokenBudgets.NONE, TokenCharge.FULL);
+	}
+
+	/**
+	 * Creates a limiter that also holds tenants to their token budgets.
+	 * @param config the limits
+	 * @param permits the source of account permits, local or shared across replicas
+	 * @param listener the listener for metrics
+	 * @param budgets where tenants' token use is counted, local or shared across replicas
+	 * @param charge how many budget tokens a call's usage costs
+	 */
+	public DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener,
+			TokenBudgets budgets, TokenCharge charge) {
+		this(config, permits, listener, Schedulers.parallel(), budgets, charge);
 	}
 
 	/**
@@ -79,7 +97,14 @@ public final class DeepSeekLimiter {
 	 * can drive them.
 	 */
 	DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener, Scheduler timer) {
+		this(config, permits, listener, timer, TokenBudgets.NONE, TokenCharge.FULL);
+	}
+
+	private DeepSeekLimiter(LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener,
+			Scheduler timer, TokenBudgets budgets, TokenCharge charge) {
 		this.config = Objects.requireNonNull(config, "config must not be null");
+		this.budgets = Objects.requireNonNull(budgets, "budgets must not be null");
+		this.charge = Objects.requireNonNull(charge, "charge must not be null");
 		Objects.requireNonNull(listener, "listener must not be null");
 		this.listener = GuardedLimiterListener.of(listener);
 		config.modelLimits()
@@ -99,7 +124,8 @@ public final class DeepSeekLimiter {
 	 * subscription waits for its own permit (without blocking), subscribes the body once
 	 * it has one, and releases it exactly once when the body completes, errors or is
 	 * cancelled. A request that cannot get a permit within the queue's bounds fails with
-	 * {@link LaneRejectedException} and its body never runs.
+	 * {@link LaneRejectedException}, and one whose tenant used up a token budget with
+	 * {@link TokenBudgetExceededException}; then its body never runs.
 	 * @param <T> the type of the elements
 	 * @param admission what the request asks for
 	 * @param body the request, given the permit it runs under
@@ -110,8 +136,38 @@ public final class DeepSeekLimiter {
 		Objects.requireNonNull(body, "body must not be null");
 		ModelLane lane = lane(admission.model());
 		ModelLane overflow = admission.allowOverflow() ? this.overflow.get(lane) : null;
-		return Flux.usingWhen(acquire(admission, lane, overflow), body, LanePermit::released,
-				(permit, error) -> permit.released(), LanePermit::released);
+		TenantTerms terms = admission.terms();
+		if (!terms.budget().limited()) {
+			return Flux.usingWhen(acquire(admission, lane, overflow), body, LanePermit::released,
+					(permit, error) -> permit.released(), LanePermit::released);
+		}
+		String tenant = tenantKey(admission);
+		Flux<T> budgeted = Flux.usingWhen(acquire(admission, lane, overflow),
+				(permit) -> body.apply(new BudgetedPermit(permit, this.budgets, this.charge, tenant)),
+				LanePermit::released, (permit, error) -> permit.released(), LanePermit::released);
+		return Mono.defer(() -> this.budgets.check(tenant, terms.tier(), terms.budget()))
+			.doOnError(TokenBudgetExceededException.class,
+					(ex) -> this.listener.onBudgetRejected(lane.name(), admission, ex.period()))
+			.thenMany(budgeted);
+	}
+
+	/**
+	 * Returns what a tenant used of its token budget, as this process knows it.
+	 * @param tenant the tenant ({@code user_id})
+	 * @param terms the tenant's terms
+	 * @return the use
+	 */
+	public BudgetUse budgetUse(String tenant, TenantTerms terms) {
+		return terms.budget().limited() ? this.budgets.use(tenant, terms.budget()) : BudgetUse.NONE;
+	}
+
+	private TenantTerms tenantTerms(TenantUsage usage) {
+		return lane(usage.lane()).termsOf(usage.tenant());
+	}
+
+	private static String tenantKey(Admission admission) {
+		String tenant = admission.tenant();
+		return (tenant != null) ? tenant : "";
 	}
 
 	/**
@@ -197,7 +253,13 @@ public final class DeepSeekLimiter {
 		List<TenantUsage> usage = new ArrayList<>();
 		this.lanes.values().forEach((lane) -> usage.addAll(lane.tenantUsage()));
 		usage.sort(Comparator.comparingInt(TenantUsage::inUse).thenComparingInt(TenantUsage::queued).reversed());
-		return List.copyOf(usage.subList(0, Math.min(count, usage.size())));
+		List<TenantUsage> busiest = new ArrayList<>(Math.min(count, usage.size()));
+		for (TenantUsage tenant : usage.subList(0, Math.min(count, usage.size()))) {
+			TenantTerms terms = this.tenantTerms(tenant);
+			busiest.add(terms.budget().limited()
+					? tenant.withBudgetUse(this.budgets.use(tenant.tenant(), terms.budget())) : tenant);
+		}
+		return List.copyOf(busiest);
 	}
 
 	/**

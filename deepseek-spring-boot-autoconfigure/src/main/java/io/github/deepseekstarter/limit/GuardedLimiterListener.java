@@ -18,6 +18,8 @@ package io.github.deepseekstarter.limit;
 
 import java.time.Duration;
 
+import io.github.deepseekstarter.BudgetPeriod;
+
 /**
  * Shields the lanes from a listener that throws: a metrics failure must never leave a
  * permit held or a lane's grant loop stopped, so whatever a listener throws is dropped.
@@ -48,6 +50,11 @@ final class GuardedLimiterListener implements LimiterListener {
 	@Override
 	public void onRejected(String lane, Admission admission, LaneRejectedException.Reason reason) {
 		guard(() -> this.delegate.onRejected(lane, admission, reason));
+	}
+
+	@Override
+	public void onBudgetRejected(String lane, Admission admission, BudgetPeriod period) {
+		guard(() -> this.delegate.onBudgetRejected(lane, admission, period));
 	}
 
 	@Override

@@ -38,20 +38,30 @@ final class LanePermit implements Permit {
 
 	private final TenantLane tenant;
 
+	private final int reservedTier;
+
 	private final int generation;
 
 	private volatile PermitState state = PermitState.GRANTED;
 
-	LanePermit(ModelLane lane, Admission admission, String model, TenantLane tenant, int generation) {
+	LanePermit(ModelLane lane, Admission admission, String model, TenantLane tenant, int reservedTier, int generation) {
 		this.lane = lane;
 		this.admission = admission;
 		this.model = model;
 		this.tenant = tenant;
+		this.reservedTier = reservedTier;
 		this.generation = generation;
 	}
 
 	TenantLane tenant() {
 		return this.tenant;
+	}
+
+	/**
+	 * Returns the index of the reserved tier this permit counts against, or -1.
+	 */
+	int reservedTier() {
+		return this.reservedTier;
 	}
 
 	void release() {

@@ -74,6 +74,8 @@ public final class LimiterConfig {
 
 	private final int maxIdleTenants;
 
+	private final Map<String, Double> reservedShares;
+
 	private LimiterConfig(Builder builder) {
 		this.aliases = Collections.unmodifiableMap(new LinkedHashMap<>(builder.aliases));
 		this.modelLimits = Collections.unmodifiableMap(resolveLimits(builder.modelLimits, this.aliases));
@@ -109,6 +111,22 @@ public final class LimiterConfig {
 			throw invalid("deepseek.limits.adaptive.learnt-limit-ttl", "must not be negative", builder.learntLimitTtl);
 		}
 		this.learntLimitTtl = builder.learntLimitTtl;
+		this.reservedShares = Collections.unmodifiableMap(reservedShares(builder.reservedShares));
+	}
+
+	private static Map<String, Double> reservedShares(Map<String, Double> shares) {
+		double total = 0;
+		for (Map.Entry<String, Double> share : shares.entrySet()) {
+			if (!(share.getValue() > 0 && share.getValue() <= 1)) {
+				throw invalid("deepseek.tiers." + share.getKey() + ".reserved-share", "must be in (0, 1]",
+						share.getValue());
+			}
+			total += share.getValue();
+		}
+		if (total > 1 + 1e-9) {
+			throw invalid("deepseek.tiers.*.reserved-share", "must add up to at most 1 (the whole lane)", shares);
+		}
+		return new LinkedHashMap<>(shares);
 	}
 
 	private static Map<String, Integer> resolveLimits(Map<String, Integer> limits, Map<String, String> aliases) {
@@ -159,6 +177,15 @@ public final class LimiterConfig {
 
 	private static IllegalArgumentException invalid(String property, String rule, Object value) {
 		return new IllegalArgumentException(property + " " + rule + " but was " + value);
+	}
+
+	/**
+	 * Returns the share of every lane's effective limit reserved for each tier that has
+	 * one.
+	 * @return the shares by tier, each in (0, 1], adding up to at most 1
+	 */
+	public Map<String, Double> reservedShares() {
+		return this.reservedShares;
 	}
 
 	/**
@@ -336,6 +363,8 @@ public final class LimiterConfig {
 
 		private int maxIdleTenants = 10_000;
 
+		private final Map<String, Double> reservedShares = new LinkedHashMap<>();
+
 		private Builder() {
 			this.modelLimits.put(PRO, 500);
 			this.modelLimits.put(FLASH, 2500);
@@ -488,6 +517,18 @@ public final class LimiterConfig {
 		 */
 		public Builder maxIdleTenants(int count) {
 			this.maxIdleTenants = count;
+			return this;
+		}
+
+		/**
+		 * Reserves a share of every lane's effective limit for the requests of a tier:
+		 * other tiers may not take the part of it the tier does not use.
+		 * @param tier the tier
+		 * @param share the share, in (0, 1]; all shares add up to at most 1
+		 * @return this builder
+		 */
+		public Builder reservedShare(String tier, double share) {
+			this.reservedShares.put(tier, share);
 			return this;
 		}
 

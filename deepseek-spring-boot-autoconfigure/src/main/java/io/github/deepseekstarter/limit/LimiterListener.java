@@ -18,6 +18,8 @@ package io.github.deepseekstarter.limit;
 
 import java.time.Duration;
 
+import io.github.deepseekstarter.BudgetPeriod;
+
 /**
  * Callbacks on what the limiter does, for metrics. Implementations must be fast, must not
  * block and must not throw; they may run on any thread.
@@ -54,6 +56,16 @@ public interface LimiterListener {
 	 * @param reason the bound it hit
 	 */
 	default void onRejected(String lane, Admission admission, LaneRejectedException.Reason reason) {
+	}
+
+	/**
+	 * A request was rejected without being sent because its tenant used up a token
+	 * budget.
+	 * @param lane the lane the request was for
+	 * @param admission the request
+	 * @param period the period whose budget is used up
+	 */
+	default void onBudgetRejected(String lane, Admission admission, BudgetPeriod period) {
 	}
 
 	/**

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
+import io.github.deepseekstarter.TenantTerms;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -53,6 +55,8 @@ final class ModelLane {
 
 	private final Predicate<TenantLane> tenantHasRoom;
 
+	private final TierReservations reservations;
+
 	private final LimiterListener listener;
 
 	private final Scheduler timer;
@@ -69,8 +73,9 @@ final class ModelLane {
 		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease(),
 				config.learntLimitTtl());
 		this.held = new LaneOccupancy(config, name);
-		this.tenantHasRoom = this.held::hasRoom;
+		this.tenantHasRoom = this::tenantHasRoom;
 		this.queue = new LaneQueue(config.maxQueueSize());
+		this.reservations = new TierReservations(config.reservedShares());
 		this.listener = listener;
 		this.timer = timer;
 	}
@@ -109,11 +114,11 @@ final class ModelLane {
 		boolean awaiting = false;
 		boolean drain;
 		synchronized (this) {
-			TenantLane tenant = this.held.tenant(waiter.tenant());
+			TenantLane tenant = tenantOf(waiter);
 			// A free permit goes to the queue first: the arrival waits its turn.
 			drain = this.account.open() && this.queue.next(this.hasRoom, this.tenantHasRoom) != null;
 			if (!drain && waiter.isWaiting() && this.account.open() && hasRoom(waiter.priority())
-					&& this.held.hasRoom(tenant)) {
+					&& tenantHasRoom(tenant)) {
 				Boolean answer = this.account.tryTake();
 				awaiting = (answer == null && !mayQueue);
 				if (awaiting) {
@@ -176,6 +181,7 @@ final class ModelLane {
 		boolean waiters;
 		synchronized (this) {
 			this.held.giveBack(permit.admission().priority(), permit.tenant());
+			this.reservations.returned(permit.reservedTier());
 			this.account.release();
 			waiters = this.queue.size() > 0;
 		}
@@ -229,8 +235,8 @@ final class ModelLane {
 			this.answerAwaited = null;
 			if (granted && waiter != null) {
 				// The tenant lane may have been evicted while the answer was on its way.
-				TenantLane tenant = this.held.tenant(waiter.tenant());
-				claimed = hasRoom(waiter.priority()) && this.held.hasRoom(tenant) && claim(waiter, tenant);
+				TenantLane tenant = tenantOf(waiter);
+				claimed = hasRoom(waiter.priority()) && tenantHasRoom(tenant) && claim(waiter, tenant);
 				this.held.settled(tenant);
 			}
 			if (granted && !claimed) {
@@ -271,10 +277,23 @@ final class ModelLane {
 		return granted;
 	}
 
+	/**
+	 * Returns the waiter's tenant lane with the terms of the waiter's request.
+	 */
+	private TenantLane tenantOf(LaneWaiter waiter) {
+		TenantLane tenant = this.held.tenant(waiter.tenant());
+		TenantTerms terms = waiter.admission().terms();
+		tenant.terms(terms, this.reservations.indexOf(terms.tier()));
+		return tenant;
+	}
+
 	private boolean claim(LaneWaiter waiter, TenantLane tenant) {
-		if (!waiter.claim(new LanePermit(this, waiter.admission(), waiter.model(), tenant, this.limit.generation()))) {
+		int tier = tenant.reservedTier();
+		if (!waiter
+			.claim(new LanePermit(this, waiter.admission(), waiter.model(), tenant, tier, this.limit.generation()))) {
 			return false;
 		}
+		this.reservations.taken(tier);
 		this.held.take(waiter.priority(), tenant);
 		return true;
 	}
@@ -286,6 +305,11 @@ final class ModelLane {
 
 	private boolean hasRoom(Priority priority) {
 		return this.held.hasRoom(priority, this.limit.effective());
+	}
+
+	private boolean tenantHasRoom(TenantLane tenant) {
+		return this.held.hasRoom(tenant)
+				&& this.reservations.hasRoom(tenant.reservedTier(), this.held.inUse(), this.limit.effective());
 	}
 
 	/**
@@ -339,6 +363,14 @@ final class ModelLane {
 
 	synchronized List<TenantUsage> tenantUsage() {
 		return this.held.usage(this.name);
+	}
+
+	/**
+	 * Returns the terms of a tenant's latest request, or the default terms.
+	 */
+	synchronized TenantTerms termsOf(String tenant) {
+		TenantLane lane = this.held.find(tenant);
+		return (lane != null) ? lane.terms() : TenantTerms.DEFAULT;
 	}
 
 	synchronized int tenantLanes() {

@@ -60,4 +60,14 @@ public interface Permit {
 	 */
 	void onSuccess();
 
+	/**
+	 * Reports the tokens DeepSeek said the request used, so that they count against its
+	 * tenant's token budget; does nothing for a tenant without one.
+	 * @param input the input tokens, cache hits included
+	 * @param cacheHit the input tokens served from DeepSeek's cache
+	 * @param output the output tokens, reasoning included
+	 */
+	default void onUsage(long input, long cacheHit, long output) {
+	}
+
 }

@@ -18,6 +18,8 @@ package io.github.deepseekstarter.limit;
 
 import java.util.ArrayDeque;
 
+import io.github.deepseekstarter.TenantTerms;
+
 /**
  * One tenant's permits and waiters in one lane. Guarded by its lane.
  */
@@ -32,6 +34,16 @@ final class TenantLane {
 	private boolean inInteractiveRing;
 
 	private boolean inBackgroundRing;
+
+	/** The admissions left in this tenant's current turn, per priority. */
+	private int interactiveCredit;
+
+	private int backgroundCredit;
+
+	private TenantTerms terms = TenantTerms.DEFAULT;
+
+	/** The index of the tenant's tier among the lane's reserved tiers, or -1. */
+	private int reservedTier = -1;
 
 	int inUse;
 
@@ -63,6 +75,40 @@ final class TenantLane {
 		else {
 			this.inBackgroundRing = inRing;
 		}
+	}
+
+	int credit(Priority priority) {
+		return (priority == Priority.INTERACTIVE) ? this.interactiveCredit : this.backgroundCredit;
+	}
+
+	void credit(Priority priority, int credit) {
+		if (priority == Priority.INTERACTIVE) {
+			this.interactiveCredit = credit;
+		}
+		else {
+			this.backgroundCredit = credit;
+		}
+	}
+
+	/**
+	 * Takes the terms of the tenant's latest request: its weight counts from its next
+	 * turn, its tier for every permit it takes from now on.
+	 */
+	void terms(TenantTerms terms, int reservedTier) {
+		this.terms = terms;
+		this.reservedTier = reservedTier;
+	}
+
+	TenantTerms terms() {
+		return this.terms;
+	}
+
+	int weight() {
+		return this.terms.weight();
+	}
+
+	int reservedTier() {
+		return this.reservedTier;
 	}
 
 	/**

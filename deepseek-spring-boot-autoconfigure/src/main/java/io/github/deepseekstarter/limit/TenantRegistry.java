@@ -98,7 +98,8 @@ final class TenantRegistry {
 		List<TenantUsage> usage = new ArrayList<>();
 		for (TenantLane lane : this.lanes.values()) {
 			if (!lane.idle()) {
-				usage.add(new TenantUsage(laneName, lane.tenant(), lane.inUse, lane.queued()));
+				usage.add(new TenantUsage(laneName, lane.tenant(), lane.inUse, lane.queued(), lane.terms().tier(),
+						lane.weight(), BudgetUse.NONE));
 			}
 		}
 		return usage;

@@ -16,6 +16,8 @@
 
 package io.github.deepseekstarter.limit;
 
+import io.github.deepseekstarter.TenantTerms;
+
 /**
  * The permits one tenant holds in one lane.
  *
@@ -24,6 +26,27 @@ package io.github.deepseekstarter.limit;
  * @param inUse the permits the tenant holds
  * @param queued the tenant's requests waiting for a permit
  */
-public record TenantUsage(String lane, String tenant, int inUse, int queued) {
+public record TenantUsage(String lane, String tenant, int inUse, int queued, String tier, int weight,
+		BudgetUse budgetUse) {
+
+	/**
+	 * Creates the usage of a tenant with the default terms and nothing used of a budget.
+	 * @param lane the lane
+	 * @param tenant the tenant
+	 * @param inUse the permits it holds
+	 * @param queued its waiters
+	 */
+	public TenantUsage(String lane, String tenant, int inUse, int queued) {
+		this(lane, tenant, inUse, queued, TenantTerms.DEFAULT_TIER, 1, BudgetUse.NONE);
+	}
+
+	/**
+	 * Returns a copy with what the tenant used of its budget.
+	 * @param use the budget use
+	 * @return the copy
+	 */
+	public TenantUsage withBudgetUse(BudgetUse use) {
+		return new TenantUsage(this.lane, this.tenant, this.inUse, this.queued, this.tier, this.weight, use);
+	}
 
 }

@@ -67,6 +67,16 @@ public final class DeepSeekMeterNames {
 	/** Counter of requests whose caller gave up while they waited for a permit. */
 	public static final String ABANDONED = "deepseek.requests.abandoned";
 
+	/**
+	 * Counter of requests rejected locally because their tenant used up a token budget.
+	 */
+	public static final String BUDGET_REJECTIONS = "deepseek.budget.rejections";
+
+	/**
+	 * Tag of the budget period ({@code hour} or {@code day}).
+	 */
+	public static final String TAG_PERIOD = "period";
+
 	/** Counter of DeepSeek's answers by HTTP status; server 429s are counted here. */
 	public static final String UPSTREAM_RESPONSES = "deepseek.upstream.responses";
 

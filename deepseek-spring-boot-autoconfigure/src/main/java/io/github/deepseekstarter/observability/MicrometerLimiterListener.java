@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.github.deepseekstarter.BudgetPeriod;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.LaneRejectedException;
 import io.github.deepseekstarter.limit.LimiterListener;
@@ -60,6 +61,16 @@ public final class MicrometerLimiterListener implements LimiterListener {
 			.description("Requests rejected locally, never sent to DeepSeek")
 			.tag(DeepSeekMeterNames.TAG_MODEL, lane)
 			.tag(DeepSeekMeterNames.TAG_REASON, reason.name().toLowerCase(Locale.ROOT))
+			.register(this.meters)
+			.increment();
+	}
+
+	@Override
+	public void onBudgetRejected(String lane, Admission admission, BudgetPeriod period) {
+		Counter.builder(DeepSeekMeterNames.BUDGET_REJECTIONS)
+			.description("Requests rejected locally, never sent, because their tenant used up a token budget")
+			.tag(DeepSeekMeterNames.TAG_MODEL, lane)
+			.tag(DeepSeekMeterNames.TAG_PERIOD, period.name().toLowerCase(Locale.ROOT))
 			.register(this.meters)
 			.increment();
 	}

@@ -24,6 +24,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import io.github.deepseekstarter.TenantTerms;
+import io.github.deepseekstarter.TokenBudget;
+
 import org.jetbrains.kotlinx.lincheck.Actor;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -43,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * state of every request and of the lane. A state that no order of the operations
  * explains fails the test: a permit granted beyond the limit or lost, a free permit left
  * while a request waits, a cancelled or expired waiter granted, a tenant's waiters served
- * out of order, tenants not served in turn, a permit released twice or never.
+ * out of order, tenants not served in turn by their weights (2 and 1), a permit released
+ * twice or never.
  * <p>
  * The budget is fixed so that {@code mvn verify} stays within tens of seconds; a long run
  * is {@code -Dlane.lincheck.scenarios=1000 -Dlane.lincheck.invocations=10000}.
@@ -96,8 +100,14 @@ public class LaneModelCheckingTests {
 	public void acquire(@Param(name = "slot") int slot) {
 		LaneRequest request = new LaneRequest();
 		if (this.requests.compareAndSet(slot, null, request)) {
-			this.timer.arming(slot, () -> request.start(this.limiter, Admission.of("m", SequentialLane.tenant(slot))));
+			this.timer.arming(slot, () -> request.start(this.limiter, admission(slot)));
 		}
+	}
+
+	private static Admission admission(int slot) {
+		String tenant = SequentialLane.tenant(slot);
+		return Admission.of("m", tenant)
+			.withTerms(new TenantTerms("tier", SequentialLane.weight(tenant), TokenBudget.UNLIMITED));
 	}
 
 	@Operation

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The sequential specification of a lane that {@link LaneModelCheckingTests} checks the
  * real one against: at most the limit granted, a free permit always goes to the queue
- * first, round robin between tenants and first in first out within one, a cancelled or
+ * first, weighted round robin between tenants (a turn admits up to the tenant's weight:
+ * {@code t0} weighs 2, {@code t1} 1) and first in first out within one, a cancelled or
  * expired waiter never granted, and a permit released once when its request ends.
  */
 public final class SequentialLane {
@@ -36,6 +37,8 @@ public final class SequentialLane {
 	private final Map<String, ArrayDeque<Integer>> waiting = new HashMap<>();
 
 	private final ArrayDeque<String> ring = new ArrayDeque<>();
+
+	private final Map<String, Integer> credit = new HashMap<>();
 
 	private int limit = LaneModelCheckingTests.INITIAL_LIMIT;
 
@@ -49,6 +52,10 @@ public final class SequentialLane {
 
 	static String tenant(int slot) {
 		return "t" + (slot % 2);
+	}
+
+	static int weight(String tenant) {
+		return tenant.equals("t0") ? 2 : 1;
 	}
 
 	public void acquire(int slot) {
@@ -65,6 +72,7 @@ public final class SequentialLane {
 			ArrayDeque<Integer> queue = this.waiting.computeIfAbsent(tenant, (key) -> new ArrayDeque<>());
 			if (queue.isEmpty()) {
 				this.ring.addLast(tenant);
+				this.credit.put(tenant, weight(tenant));
 			}
 			queue.addLast(slot);
 		}
@@ -135,12 +143,20 @@ public final class SequentialLane {
 
 	private void drain() {
 		while (this.running < this.limit && !this.ring.isEmpty()) {
-			String tenant = this.ring.pollFirst();
+			String tenant = this.ring.peekFirst();
 			ArrayDeque<Integer> queue = this.waiting.get(tenant);
 			int slot = queue.pollFirst();
 			this.queued--;
-			if (!queue.isEmpty()) {
-				this.ring.addLast(tenant);
+			int left = this.credit.get(tenant) - 1;
+			if (queue.isEmpty()) {
+				this.ring.pollFirst();
+			}
+			else if (left > 0) {
+				this.credit.put(tenant, left);
+			}
+			else {
+				this.ring.addLast(this.ring.pollFirst());
+				this.credit.put(tenant, weight(tenant));
 			}
 			grant(slot);
 		}

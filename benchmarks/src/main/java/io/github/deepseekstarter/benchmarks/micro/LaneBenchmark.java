@@ -19,6 +19,8 @@ package io.github.deepseekstarter.benchmarks.micro;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.github.deepseekstarter.TenantTerms;
+import io.github.deepseekstarter.TokenBudget;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -55,6 +57,15 @@ public class LaneBenchmark {
 
 	private final Admission saturatedAdmission = Admission.of("saturated", "tenant-1");
 
+	/** A tenant of weight 3 in a tier with a reserved share, with no budget. */
+	private final Admission weightedAdmission = Admission.of(LimiterConfig.FLASH, "tenant-1")
+		.withTerms(new TenantTerms("paid", 3, TokenBudget.UNLIMITED));
+
+	/** Two tenants of weights 3 and 1 taking turns on the saturated lane. */
+	private final Admission[] weightedSaturated = {
+			Admission.of("saturated", "paid").withTerms(new TenantTerms("paid", 3, TokenBudget.UNLIMITED)),
+			Admission.of("saturated", "free").withTerms(new TenantTerms("free", 1, TokenBudget.UNLIMITED)) };
+
 	private DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
 
 	/**
@@ -67,6 +78,7 @@ public class LaneBenchmark {
 			.modelLimit("saturated", 1)
 			.maxQueueSize(1_000_000)
 			.maxWait(Duration.ofMinutes(10))
+			.reservedShare("paid", 0.3)
 			.build());
 	}
 
@@ -77,6 +89,43 @@ public class LaneBenchmark {
 	@Benchmark
 	public void uncontended(Blackhole blackhole) {
 		this.limiter.withPermitMono(this.admission, (permit) -> BODY).subscribe(blackhole::consume);
+	}
+
+	/**
+	 * Acquire and release with no other caller, for a weighted tenant of a tier with a
+	 * reserved share.
+	 * @param blackhole consumes the body's value
+	 */
+	@Benchmark
+	public void uncontendedWeighted(Blackhole blackhole) {
+		this.limiter.withPermitMono(this.weightedAdmission, (permit) -> BODY).subscribe(blackhole::consume);
+	}
+
+	/**
+	 * Four threads on a lane of one permit, alternating two tenants of weights 3 and 1.
+	 * @param blackhole consumes the body's value
+	 * @param turn which tenant the thread calls for next
+	 */
+	@Benchmark
+	@Threads(4)
+	public void saturatedWeighted(Blackhole blackhole, Turn turn) {
+		this.limiter.withPermitMono(this.weightedSaturated[turn.next()], (permit) -> BODY)
+			.subscribe(blackhole::consume);
+	}
+
+	/**
+	 * Which of the two weighted tenants a thread calls for next.
+	 */
+	@State(Scope.Thread)
+	public static class Turn {
+
+		private int turn;
+
+		int next() {
+			this.turn ^= 1;
+			return this.turn;
+		}
+
 	}
 
 	/**
