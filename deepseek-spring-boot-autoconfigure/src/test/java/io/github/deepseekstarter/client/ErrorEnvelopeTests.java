@@ -22,6 +22,7 @@ import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
 import io.github.deepseekstarter.DeepSeekOverloadedException;
 import io.github.deepseekstarter.DeepSeekRateLimitException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
+import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
@@ -34,6 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,10 +67,12 @@ class ErrorEnvelopeTests {
 		emulator.setConcurrencyLimit(Lane.FLASH, 7);
 		emulator.enqueueFault(Fault.errorInBody(429, 0));
 		DeepSeekTemplate template = TestTemplates.template(emulator);
+		Disposable others = holdOtherPermits(template, 7);
 		StepVerifier.create(template.chat(ChatRequest.of("hi"), options(protocol)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(DeepSeekRateLimitException.class,
 					(rateLimit) -> assertThat(rateLimit.concurrencyLimit()).isEqualTo(7)))
 			.verify(TIMEOUT);
+		others.dispose();
 		assertThat(template.limiter().snapshot(FLASH).effectiveLimit()).isEqualTo(7);
 		assertThat(template.limiter().snapshot(FLASH).inUse()).isZero();
 	}
@@ -123,6 +129,7 @@ class ErrorEnvelopeTests {
 		emulator.setDefaultReply(Reply.content("one two three four five six"));
 		emulator.enqueueFault(Fault.errorInBody(429, 4));
 		DeepSeekTemplate template = retrying(emulator);
+		Disposable others = holdOtherPermits(template, 9);
 		StepVerifier.create(template.chatStream(ChatRequest.of("hi"), options(protocol)))
 			.thenConsumeWhile((delta) -> true)
 			.expectErrorSatisfies((ex) -> {
@@ -131,6 +138,7 @@ class ErrorEnvelopeTests {
 				assertThat(((DeepSeekStreamInterruptedException) ex).chunks()).isPositive();
 			})
 			.verify(TIMEOUT);
+		others.dispose();
 		// Output had reached the caller: the stream is not retried.
 		assertThat(emulator.requests()).hasSize(1);
 		assertThat(template.limiter().snapshot(FLASH).effectiveLimit()).isEqualTo(9);
@@ -172,6 +180,21 @@ class ErrorEnvelopeTests {
 
 	private static DeepSeekTemplate retrying(DeepSeekEmulator emulator) {
 		return TestTemplates.builder(emulator, TestTemplates.TIMEOUTS).retry(new DeepSeekRetryPolicy(RETRY)).build();
+	}
+
+	/**
+	 * Holds permits of another tenant in the flash lane, so that a 429 naming that many
+	 * is the account's limit and not a limit on the caller's own {@code user_id}.
+	 */
+	private static Disposable holdOtherPermits(DeepSeekTemplate template, int count) {
+		Disposable.Composite held = Disposables.composite();
+		for (int i = 0; i < count; i++) {
+			held.add(template.limiter()
+				.withPermitMono(Admission.of(FLASH, "another-tenant"), (permit) -> Mono.never())
+				.subscribe());
+		}
+		assertThat(template.limiter().snapshot(FLASH).inUse()).isEqualTo(count);
+		return held;
 	}
 
 }

@@ -45,7 +45,7 @@ class DeepSeekLangChain4jAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(DeepSeekAutoConfiguration.class, DeepSeekLangChain4jAutoConfiguration.class))
-		.withPropertyValues("deepseek.api-key=sk-test", "deepseek.user-id.secret=test-secret");
+		.withPropertyValues("deepseek.api-key=sk-test", "deepseek.user-id.secret=test-secret-of-at-least-32-bytes");
 
 	@Test
 	void createsBothModelsOnTheTemplateWithItsDefaultModel() {

@@ -41,7 +41,7 @@ class DeepSeekSpringAiAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DeepSeekAutoConfiguration.class,
 				DeepSeekSpringAiAutoConfiguration.class, DeepSeekChatClientAutoConfiguration.class))
-		.withPropertyValues("deepseek.api-key=sk-test", "deepseek.user-id.secret=test-secret");
+		.withPropertyValues("deepseek.api-key=sk-test", "deepseek.user-id.secret=test-secret-of-at-least-32-bytes");
 
 	@Test
 	void createsChatModelOnTheTemplateWithItsDefaultModel() {

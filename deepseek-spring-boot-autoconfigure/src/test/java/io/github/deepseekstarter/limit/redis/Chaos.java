@@ -269,9 +269,10 @@ final class Chaos {
 		Replica(int index, String baseUrl, String apiKey, List<String> redis) {
 			List<String> properties = new ArrayList<>(
 					List.of("deepseek.base-url=" + baseUrl, "deepseek.api-key=" + apiKey, "deepseek.account=chaos",
-							"deepseek.user-id.secret=chaos-secret", "deepseek.limits.models." + LANE + "=" + LIMIT,
-							"deepseek.queue.max-wait=1s", "deepseek.retry.max-attempts=1",
-							"deepseek.distributed.enabled=true", "deepseek.distributed.outage-policy=fail-closed",
+							"deepseek.user-id.secret=chaos-secret-of-at-least-32-bytes",
+							"deepseek.limits.models." + LANE + "=" + LIMIT, "deepseek.queue.max-wait=1s",
+							"deepseek.retry.max-attempts=1", "deepseek.distributed.enabled=true",
+							"deepseek.distributed.outage-policy=fail-closed",
 							"deepseek.distributed.lease-time=" + LEASE_TIME.toMillis() + "ms",
 							"deepseek.distributed.command-timeout=" + COMMAND_TIMEOUT.toMillis() + "ms",
 							"deepseek.distributed.expected-replicas=3", "spring.data.redis.host=127.0.0.1"));
@@ -319,7 +320,7 @@ final class Chaos {
 							.incrementAndGet();
 					}
 					else {
-						this.failures.add(ex);
+						this.failures.add(ex); ex.printStackTrace(System.err);
 					}
 					return Mono.empty();
 				});
