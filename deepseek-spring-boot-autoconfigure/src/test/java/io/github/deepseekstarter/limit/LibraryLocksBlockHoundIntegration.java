@@ -22,8 +22,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
 /**
  * Allows the bounded, one-time critical sections of libraries under test: Netty 4.2's
  * adaptive buffer allocator briefly locks when it grows its magazines, and Jackson locks
- * its caches while it builds a (de)serializer for a type seen for the first time. Neither
- * is a blocking call of this project's code.
+ * its caches while it builds a (de)serializer for a type seen for the first time, and
+ * Lettuce's endpoint makes a command's writer wait while a connection changes state (a
+ * reconnect, a node failing its queued commands). None is a blocking call of this
+ * project's code.
  */
 public class LibraryLocksBlockHoundIntegration implements BlockHoundIntegration {
 
@@ -36,6 +38,7 @@ public class LibraryLocksBlockHoundIntegration implements BlockHoundIntegration 
 				"_createAndCacheValueDeserializer");
 		builder.allowBlockingCallsInside("tools.jackson.databind.ser.SerializerCache",
 				"addAndResolveNonTypedSerializer");
+		builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
 	}
 
 }
