@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.BlockHoundInstalled;
@@ -151,7 +151,7 @@ class DeepSeekHealthIndicatorTests {
 		this.extension.emulator().enqueueFault(Fault.status(429));
 		DeepSeekTemplate template = template();
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("hi")))
-			.expectError(DeepSeekRateLimitException.class)
+			.expectError(DeepSeekApiException.RateLimit.class)
 			.verify(TIMEOUT);
 		Health health = health(indicator(template, DeepSeekHealthIndicator.Settings.DEFAULTS));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);

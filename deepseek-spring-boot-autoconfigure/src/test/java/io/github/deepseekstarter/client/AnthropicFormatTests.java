@@ -19,8 +19,7 @@ package io.github.deepseekstarter.client;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.deepseekstarter.DeepSeekOverloadedException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
@@ -108,7 +107,7 @@ class AnthropicFormatTests {
 			await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.PRO).inFlight() == 1);
 			assertThat(limiter.snapshot(LimiterConfig.PRO).inUse()).isEqualTo(1);
 			StepVerifier.create(template.chat(ChatRequest.builder().model("deepseek-v4-pro").user("x").build()))
-				.expectError(DeepSeekRateLimitException.class)
+				.expectError(DeepSeekApiException.RateLimit.class)
 				.verify(TIMEOUT);
 			assertThat(emulator.requests().get(0).model()).isEqualTo("deepseek-v4-pro");
 			assertThat(recorder.calls.get(0)).satisfies((call) -> {
@@ -150,7 +149,7 @@ class AnthropicFormatTests {
 		decoder.decode(event("message_start",
 				"{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"content\":[],\"usage\":{\"input_tokens\":3}}}"),
 				ResponseMetadata.NONE);
-		assertThatExceptionOfType(DeepSeekOverloadedException.class).isThrownBy(() -> decoder.decode(
+		assertThatExceptionOfType(DeepSeekApiException.Overloaded.class).isThrownBy(() -> decoder.decode(
 				event("error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Busy\"}}"),
 				ResponseMetadata.NONE))
 			.withMessageContaining("Busy");

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.deepseekstarter.DeepSeekServerErrorException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.observability.CallInfo;
 import io.github.deepseekstarter.observability.CallObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
@@ -73,9 +73,9 @@ class CallObservationTests {
 	void serverErrorsAreReportedWithTheirStatus() {
 		this.extension.emulator().enqueueFault(Fault.status(500));
 		StepVerifier.create(template().chat(ChatCompletionRequest.of("hi")))
-			.expectError(DeepSeekServerErrorException.class)
+			.expectError(DeepSeekApiException.ServerError.class)
 			.verify(TIMEOUT);
-		assertThat(this.recorder.events).containsExactly("response 500", "end DeepSeekServerErrorException");
+		assertThat(this.recorder.events).containsExactly("response 500", "end ServerError");
 	}
 
 	@Test

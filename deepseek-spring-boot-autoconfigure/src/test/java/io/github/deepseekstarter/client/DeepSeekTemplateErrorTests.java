@@ -23,13 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.deepseekstarter.DeepSeekApiException;
-import io.github.deepseekstarter.DeepSeekAuthenticationException;
-import io.github.deepseekstarter.DeepSeekBadRequestException;
-import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
-import io.github.deepseekstarter.DeepSeekInvalidParametersException;
-import io.github.deepseekstarter.DeepSeekOverloadedException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
-import io.github.deepseekstarter.DeepSeekServerErrorException;
 import io.github.deepseekstarter.DeepSeekTransportException;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.InvalidUserIdException;
@@ -65,10 +58,10 @@ class DeepSeekTemplateErrorTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final Map<Integer, Class<? extends DeepSeekApiException>> TYPES = Map.of(400,
-			DeepSeekBadRequestException.class, 401, DeepSeekAuthenticationException.class, 402,
-			DeepSeekInsufficientBalanceException.class, 422, DeepSeekInvalidParametersException.class, 429,
-			DeepSeekRateLimitException.class, 500, DeepSeekServerErrorException.class, 503,
-			DeepSeekOverloadedException.class);
+			DeepSeekApiException.BadRequest.class, 401, DeepSeekApiException.Authentication.class, 402,
+			DeepSeekApiException.InsufficientBalance.class, 422, DeepSeekApiException.InvalidParameters.class, 429,
+			DeepSeekApiException.RateLimit.class, 500, DeepSeekApiException.ServerError.class, 503,
+			DeepSeekApiException.Overloaded.class);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();
@@ -97,7 +90,7 @@ class DeepSeekTemplateErrorTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		DeepSeekTemplate template = TestTemplates.builder(emulator, "sk-wrong-key-987", TestTemplates.TIMEOUTS).build();
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("x")))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekAuthenticationException.class)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekApiException.Authentication.class)
 				.hasMessageContaining("Authentication Fails")
 				.hasMessageContaining("deepseek.api-key")
 				.message()
@@ -137,9 +130,9 @@ class DeepSeekTemplateErrorTests {
 		try {
 			await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.FLASH).inFlight() == 1);
 			StepVerifier.create(template.chat(ChatCompletionRequest.of("second"))).expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(DeepSeekRateLimitException.class)
+				assertThat(ex).isInstanceOf(DeepSeekApiException.RateLimit.class)
 					.hasMessageContaining("exceeds your concurrency limit of 1");
-				assertThat(((DeepSeekRateLimitException) ex).concurrencyLimit()).isEqualTo(1);
+				assertThat(((DeepSeekApiException.RateLimit) ex).concurrencyLimit()).isEqualTo(1);
 			}).verify(TIMEOUT);
 			assertThat(emulator.stats(Lane.FLASH).rejected()).isEqualTo(1);
 		}
@@ -181,7 +174,7 @@ class DeepSeekTemplateErrorTests {
 			.retry(new DeepSeekRetryPolicy(RetrySettings.DEFAULTS))
 			.build();
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("x")))
-			.expectError(DeepSeekInsufficientBalanceException.class)
+			.expectError(DeepSeekApiException.InsufficientBalance.class)
 			.verify(TIMEOUT);
 		assertThat(emulator.requests()).hasSize(1);
 	}

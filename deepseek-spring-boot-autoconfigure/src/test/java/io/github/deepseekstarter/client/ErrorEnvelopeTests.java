@@ -17,10 +17,7 @@ package io.github.deepseekstarter.client;
 
 import java.time.Duration;
 
-import io.github.deepseekstarter.DeepSeekBadRequestException;
-import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
-import io.github.deepseekstarter.DeepSeekOverloadedException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
@@ -64,7 +61,7 @@ class ErrorEnvelopeTests {
 		emulator.enqueueFault(Fault.errorInBody(429, 0));
 		DeepSeekTemplate template = TestTemplates.template(emulator);
 		StepVerifier.create(template.chat(ChatRequest.of("hi"), options(protocol)))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(DeepSeekRateLimitException.class,
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(DeepSeekApiException.RateLimit.class,
 					(rateLimit) -> assertThat(rateLimit.concurrencyLimit()).isEqualTo(7)))
 			.verify(TIMEOUT);
 		assertThat(template.limiter().snapshot(FLASH).effectiveLimit()).isEqualTo(7);
@@ -84,7 +81,7 @@ class ErrorEnvelopeTests {
 		emulator.clearRequests();
 		emulator.enqueueFault(Fault.errorInBody(400, 0));
 		StepVerifier.create(template.chat(ChatRequest.of("hi"), options(protocol)))
-			.expectError(DeepSeekBadRequestException.class)
+			.expectError(DeepSeekApiException.BadRequest.class)
 			.verify(TIMEOUT);
 		assertThat(emulator.requests()).hasSize(1);
 	}
@@ -94,7 +91,7 @@ class ErrorEnvelopeTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.enqueueFault(Fault.errorInBody(402, 0));
 		StepVerifier.create(TestTemplates.template(emulator).chat(ChatCompletionRequest.of("hi")))
-			.expectError(DeepSeekInsufficientBalanceException.class)
+			.expectError(DeepSeekApiException.InsufficientBalance.class)
 			.verify(TIMEOUT);
 	}
 
@@ -111,7 +108,7 @@ class ErrorEnvelopeTests {
 		emulator.clearRequests();
 		emulator.enqueueFault(Fault.errorInBody(503, 0));
 		StepVerifier.create(TestTemplates.template(emulator).chatStream(ChatRequest.of("hi"), options(protocol)))
-			.expectError(DeepSeekOverloadedException.class)
+			.expectError(DeepSeekApiException.Overloaded.class)
 			.verify(TIMEOUT);
 	}
 
@@ -127,7 +124,7 @@ class ErrorEnvelopeTests {
 			.thenConsumeWhile((delta) -> true)
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(DeepSeekStreamInterruptedException.class)
-					.hasCauseInstanceOf(DeepSeekRateLimitException.class);
+					.hasCauseInstanceOf(DeepSeekApiException.RateLimit.class);
 				assertThat(((DeepSeekStreamInterruptedException) ex).chunks()).isPositive();
 			})
 			.verify(TIMEOUT);
@@ -145,12 +142,12 @@ class ErrorEnvelopeTests {
 		StepVerifier
 			.create(TestTemplates.template(emulator)
 				.chatStream(ChatRequest.of("hi"), options(DeepSeekProtocol.ANTHROPIC)))
-			.expectError(DeepSeekOverloadedException.class)
+			.expectError(DeepSeekApiException.Overloaded.class)
 			.verify(TIMEOUT);
 		emulator.enqueueFault(Fault.errorInBody(429, 0));
 		StepVerifier
 			.create(TestTemplates.template(emulator).chat(ChatRequest.of("hi"), options(DeepSeekProtocol.ANTHROPIC)))
-			.expectError(DeepSeekRateLimitException.class)
+			.expectError(DeepSeekApiException.RateLimit.class)
 			.verify(TIMEOUT);
 	}
 
@@ -161,7 +158,7 @@ class ErrorEnvelopeTests {
 		StepVerifier.create(TestTemplates.template(emulator).chatStream(ChatCompletionRequest.of("hi")))
 			.thenConsumeWhile((chunk) -> true)
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekStreamInterruptedException.class)
-				.hasCauseInstanceOf(io.github.deepseekstarter.DeepSeekServerErrorException.class)
+				.hasCauseInstanceOf(io.github.deepseekstarter.DeepSeekApiException.ServerError.class)
 				.hasMessageNotContaining("NullPointerException"))
 			.verify(TIMEOUT);
 	}

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LaneRejectedException;
@@ -107,7 +107,7 @@ class LanesAgainstEmulatorTests {
 		Flux.range(0, offered)
 			.flatMap((i) -> template.chatStream(ChatCompletionRequest.of("r" + i))
 				.then()
-				.onErrorResume(DeepSeekRateLimitException.class, (ex) -> {
+				.onErrorResume(DeepSeekApiException.RateLimit.class, (ex) -> {
 					server429s.incrementAndGet();
 					return Mono.empty();
 				}), offered)

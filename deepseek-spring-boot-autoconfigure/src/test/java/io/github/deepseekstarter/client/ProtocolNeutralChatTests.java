@@ -20,8 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -133,9 +132,9 @@ class ProtocolNeutralChatTests {
 		try {
 			await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.FLASH).inFlight() == 1);
 			StepVerifier.create(template.chat(ChatRequest.of("second"))).expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(DeepSeekRateLimitException.class)
+				assertThat(ex).isInstanceOf(DeepSeekApiException.RateLimit.class)
 					.hasMessageContaining("exceeds your concurrency limit of 1");
-				assertThat(((DeepSeekRateLimitException) ex).concurrencyLimit()).isEqualTo(1);
+				assertThat(((DeepSeekApiException.RateLimit) ex).concurrencyLimit()).isEqualTo(1);
 			}).verify(TIMEOUT);
 			assertThat(limiter.snapshot(LimiterConfig.FLASH).effectiveLimit()).isEqualTo(1);
 		}
@@ -152,8 +151,9 @@ class ProtocolNeutralChatTests {
 		for (boolean stream : new boolean[] { false, true }) {
 			emulator.enqueueFault(Fault.status(402));
 			StepVerifier.create(stream ? template.chatStream(ChatRequest.of("x")) : template.chat(ChatRequest.of("x")))
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekInsufficientBalanceException.class)
-					.hasMessageContaining("Insufficient Balance"))
+				.expectErrorSatisfies(
+						(ex) -> assertThat(ex).isInstanceOf(DeepSeekApiException.InsufficientBalance.class)
+							.hasMessageContaining("Insufficient Balance"))
 				.verify(TIMEOUT);
 		}
 	}

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.deepseekstarter.DeepSeekServerErrorException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.BlockHoundInstalled;
@@ -230,11 +230,11 @@ class CallObservationMicrometerTests {
 	void failedCallObservationCarriesTheErrorAndNoContent() {
 		this.extension.emulator().enqueueFault(Fault.status(500));
 		StepVerifier.create(template().chat(ChatCompletionRequest.of("a secret prompt")))
-			.expectError(DeepSeekServerErrorException.class)
+			.expectError(DeepSeekApiException.ServerError.class)
 			.verify(TIMEOUT);
 		assertThat(this.stopped).singleElement().satisfies((call) -> {
 			assertThat(call.getParentObservation()).isNull();
-			assertThat(call.getError()).isInstanceOf(DeepSeekServerErrorException.class);
+			assertThat(call.getError()).isInstanceOf(DeepSeekApiException.ServerError.class);
 			assertThat(call.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("error");
 			assertThat(call.getAllKeyValues()).noneMatch((keyValue) -> keyValue.getValue().contains("secret prompt"));
 		});

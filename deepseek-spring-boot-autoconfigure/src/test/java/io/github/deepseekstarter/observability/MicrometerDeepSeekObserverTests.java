@@ -20,8 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.github.deepseekstarter.DeepSeekBadRequestException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.BlockHoundInstalled;
@@ -169,7 +168,7 @@ class MicrometerDeepSeekObserverTests {
 		StepVerifier
 			.create(template(limiter(LimiterConfig.builder().build()))
 				.chat(ChatCompletionRequest.builder().model(unknown).message(ChatMessage.user("hi")).build()))
-			.expectError(DeepSeekBadRequestException.class)
+			.expectError(DeepSeekApiException.BadRequest.class)
 			.verify(TIMEOUT);
 		assertThat(this.meters.getMeters()).flatExtracting((meter) -> meter.getId().getTags())
 			.extracting(Tag::getValue)
@@ -189,7 +188,7 @@ class MicrometerDeepSeekObserverTests {
 	void serverRateLimitIsCountedAsAnUpstreamResponseAndNotAsALocalRejection() {
 		this.extension.emulator().enqueueFault(Fault.status(429));
 		StepVerifier.create(template(limiter(LimiterConfig.builder().build())).chat(ChatCompletionRequest.of("hi")))
-			.expectError(DeepSeekRateLimitException.class)
+			.expectError(DeepSeekApiException.RateLimit.class)
 			.verify(TIMEOUT);
 		assertThat(this.meters.get(DeepSeekMeterNames.UPSTREAM_RESPONSES)
 			.tag(DeepSeekMeterNames.TAG_STATUS, "429")
@@ -198,7 +197,7 @@ class MicrometerDeepSeekObserverTests {
 		assertThat(this.meters.find(DeepSeekMeterNames.REJECTED).counter()).isNull();
 		assertThat(this.meters.get(DeepSeekMeterNames.OPERATION_DURATION)
 			.tag(DeepSeekMeterNames.TAG_OUTCOME, "error")
-			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, DeepSeekRateLimitException.class.getName())
+			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, DeepSeekApiException.RateLimit.class.getName())
 			.tag(DeepSeekMeterNames.TAG_RESPONSE_MODEL, DeepSeekMeterNames.NONE)
 			.timer()
 			.count()).isOne();
