@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.client;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -30,6 +29,7 @@ import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,13 +37,12 @@ import reactor.test.StepVerifier;
 import reactor.util.context.ContextView;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * What a {@link DeepSeekObserver} sees of calls made against the emulator.
  */
 class CallObservationTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();
@@ -90,7 +89,9 @@ class CallObservationTests {
 	}
 
 	private DeepSeekTemplate template() {
-		return TestTemplates.builder(this.extension.emulator(), TestTemplates.TIMEOUTS).observer(this.recorder).build();
+		return EmulatorTemplates.builder(this.extension.emulator(), EmulatorTemplates.TIMEOUTS)
+			.observer(this.recorder)
+			.build();
 	}
 
 	static class Recorder implements DeepSeekObserver {

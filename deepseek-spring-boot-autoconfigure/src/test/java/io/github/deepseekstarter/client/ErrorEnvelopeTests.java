@@ -27,6 +27,7 @@ import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * Error envelopes where an answer was expected, over HTTP from the emulator: a 200 body
@@ -42,8 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exception its type names, so that the lane learns from a 429 and the retry rules apply.
  */
 class ErrorEnvelopeTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final String FLASH = "deepseek-v4-flash";
 
@@ -59,7 +59,7 @@ class ErrorEnvelopeTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setConcurrencyLimit(Lane.FLASH, 7);
 		emulator.enqueueFault(Fault.errorInBody(429, 0));
-		DeepSeekTemplate template = TestTemplates.template(emulator);
+		DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 		StepVerifier.create(template.chat(ChatRequest.of("hi"), options(protocol)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(DeepSeekApiException.RateLimit.class,
 					(rateLimit) -> assertThat(rateLimit.concurrencyLimit()).isEqualTo(7)))
@@ -90,7 +90,7 @@ class ErrorEnvelopeTests {
 	void insufficientBalanceEnvelopeIsTheBalanceException() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.enqueueFault(Fault.errorInBody(402, 0));
-		StepVerifier.create(TestTemplates.template(emulator).chat(ChatCompletionRequest.of("hi")))
+		StepVerifier.create(EmulatorTemplates.template(emulator).chat(ChatCompletionRequest.of("hi")))
 			.expectError(DeepSeekApiException.InsufficientBalance.class)
 			.verify(TIMEOUT);
 	}
@@ -107,7 +107,7 @@ class ErrorEnvelopeTests {
 		assertThat(emulator.requests()).hasSize(2);
 		emulator.clearRequests();
 		emulator.enqueueFault(Fault.errorInBody(503, 0));
-		StepVerifier.create(TestTemplates.template(emulator).chatStream(ChatRequest.of("hi"), options(protocol)))
+		StepVerifier.create(EmulatorTemplates.template(emulator).chatStream(ChatRequest.of("hi"), options(protocol)))
 			.expectError(DeepSeekApiException.Overloaded.class)
 			.verify(TIMEOUT);
 	}
@@ -140,13 +140,14 @@ class ErrorEnvelopeTests {
 		emulator.setAnthropicQuirks(false);
 		emulator.enqueueFault(Fault.errorInBody(503, 0));
 		StepVerifier
-			.create(TestTemplates.template(emulator)
+			.create(EmulatorTemplates.template(emulator)
 				.chatStream(ChatRequest.of("hi"), options(DeepSeekProtocol.ANTHROPIC)))
 			.expectError(DeepSeekApiException.Overloaded.class)
 			.verify(TIMEOUT);
 		emulator.enqueueFault(Fault.errorInBody(429, 0));
 		StepVerifier
-			.create(TestTemplates.template(emulator).chat(ChatRequest.of("hi"), options(DeepSeekProtocol.ANTHROPIC)))
+			.create(EmulatorTemplates.template(emulator)
+				.chat(ChatRequest.of("hi"), options(DeepSeekProtocol.ANTHROPIC)))
 			.expectError(DeepSeekApiException.RateLimit.class)
 			.verify(TIMEOUT);
 	}
@@ -155,7 +156,7 @@ class ErrorEnvelopeTests {
 	void openAiChunkStreamWithAnEnvelopeIsNeverANullPointer() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.enqueueFault(Fault.errorInBody(500, 2));
-		StepVerifier.create(TestTemplates.template(emulator).chatStream(ChatCompletionRequest.of("hi")))
+		StepVerifier.create(EmulatorTemplates.template(emulator).chatStream(ChatCompletionRequest.of("hi")))
 			.thenConsumeWhile((chunk) -> true)
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekStreamInterruptedException.class)
 				.hasCauseInstanceOf(io.github.deepseekstarter.DeepSeekApiException.ServerError.class)
@@ -168,7 +169,9 @@ class ErrorEnvelopeTests {
 	}
 
 	private static DeepSeekTemplate retrying(DeepSeekEmulator emulator) {
-		return TestTemplates.builder(emulator, TestTemplates.TIMEOUTS).retry(new DeepSeekRetryPolicy(RETRY)).build();
+		return EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
+			.retry(new DeepSeekRetryPolicy(RETRY))
+			.build();
 	}
 
 }

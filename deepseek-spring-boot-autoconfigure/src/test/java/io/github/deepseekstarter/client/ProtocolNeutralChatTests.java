@@ -29,6 +29,7 @@ import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,6 +38,7 @@ import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * One suite of protocol-neutral calls, run against the emulator in both wire formats: the
@@ -44,8 +46,6 @@ import static org.awaitility.Awaitility.await;
  * carries it.
  */
 class ProtocolNeutralChatTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final String ANSWER = "alpha beta gamma delta epsilon zeta";
 
@@ -123,7 +123,7 @@ class ProtocolNeutralChatTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setConcurrencyLimit(Lane.FLASH, 1);
 		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
 			.protocol(protocol)
 			.limiter(limiter)
 			.build();
@@ -220,7 +220,9 @@ class ProtocolNeutralChatTests {
 	}
 
 	private DeepSeekTemplate template(DeepSeekProtocol protocol) {
-		return TestTemplates.builder(this.extension.emulator(), TestTemplates.TIMEOUTS).protocol(protocol).build();
+		return EmulatorTemplates.builder(this.extension.emulator(), EmulatorTemplates.TIMEOUTS)
+			.protocol(protocol)
+			.build();
 	}
 
 	static String path(DeepSeekProtocol protocol) {

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.Admission;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LaneRejectedException;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -36,6 +35,8 @@ import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,6 +51,7 @@ import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * The meters recorded for calls made against the emulator, read from a
@@ -57,8 +59,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class MicrometerDeepSeekObserverTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final String FLASH = LimiterConfig.FLASH;
 

@@ -19,7 +19,7 @@ package io.github.deepseekstarter.limit.redis;
 import java.time.Duration;
 
 import io.github.deepseekstarter.actuate.RedisLeasesHealthIndicator;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
