@@ -21,8 +21,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * DeepSeek answered with an error status. Subclasses name each status of DeepSeek's error
- * table; other statuses are signalled as this type.
+ * DeepSeek answered with an error status. A nested subclass names each status of
+ * DeepSeek's error table ({@link RateLimit} for 429, and so on); other statuses are
+ * signalled as this type. Instances come from {@link #create}, which picks the subclass,
+ * as Spring's {@code WebClientResponseException.create} does.
  */
 public class DeepSeekApiException extends DeepSeekException {
 
@@ -36,17 +38,8 @@ public class DeepSeekApiException extends DeepSeekException {
 
 	private final @Nullable Duration retryAfter;
 
-	/**
-	 * Creates an exception for an error response.
-	 * @param status the HTTP status
-	 * @param serverMessage the server's message
-	 * @param errorType the envelope's {@code type}
-	 * @param errorCode the envelope's {@code code}
-	 * @param retryAfter the {@code Retry-After} delay, if the server sent one
-	 * @param hint what the caller can do about it, appended to the message
-	 */
-	public DeepSeekApiException(int status, String serverMessage, @Nullable String errorType,
-			@Nullable String errorCode, @Nullable Duration retryAfter, String hint) {
+	DeepSeekApiException(int status, String serverMessage, @Nullable String errorType, @Nullable String errorCode,
+			@Nullable Duration retryAfter, String hint) {
 		super("DeepSeek answered " + status + ((errorType != null) ? " (" + errorType + ")" : "") + ": " + serverMessage
 				+ (hint.isEmpty() ? "" : ". " + hint));
 		this.status = status;
@@ -54,6 +47,31 @@ public class DeepSeekApiException extends DeepSeekException {
 		this.errorType = errorType;
 		this.errorCode = errorCode;
 		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * Creates the exception of a status, as the subclass that names it when DeepSeek's
+	 * error table has one.
+	 * @param status the HTTP status
+	 * @param serverMessage the message of the server's error envelope
+	 * @param errorType the envelope's {@code type}
+	 * @param errorCode the envelope's {@code code}
+	 * @param retryAfter the {@code Retry-After} delay, if the server sent one
+	 * @param concurrencyLimit the concurrency limit a 429's message named, if any
+	 * @return the exception
+	 */
+	public static DeepSeekApiException create(int status, String serverMessage, @Nullable String errorType,
+			@Nullable String errorCode, @Nullable Duration retryAfter, @Nullable Integer concurrencyLimit) {
+		return switch (status) {
+			case 400 -> new BadRequest(serverMessage, errorType, errorCode, retryAfter);
+			case 401 -> new Authentication(serverMessage, errorType, errorCode, retryAfter);
+			case 402 -> new InsufficientBalance(serverMessage, errorType, errorCode, retryAfter);
+			case 422 -> new InvalidParameters(serverMessage, errorType, errorCode, retryAfter);
+			case 429 -> new RateLimit(serverMessage, errorType, errorCode, retryAfter, concurrencyLimit);
+			case 500 -> new ServerError(serverMessage, errorType, errorCode, retryAfter);
+			case 503 -> new Overloaded(serverMessage, errorType, errorCode, retryAfter);
+			default -> new DeepSeekApiException(status, serverMessage, errorType, errorCode, retryAfter, "");
+		};
 	}
 
 	/**
@@ -104,6 +122,106 @@ public class DeepSeekApiException extends DeepSeekException {
 	 */
 	public boolean isTransient() {
 		return this.status == 429 || this.status == 500 || this.status == 503;
+	}
+
+	/**
+	 * DeepSeek rejected the request's format (400), for example an invalid
+	 * {@code user_id}. Not retried.
+	 */
+	public static final class BadRequest extends DeepSeekApiException {
+
+		BadRequest(String serverMessage, @Nullable String errorType, @Nullable String errorCode,
+				@Nullable Duration retryAfter) {
+			super(400, serverMessage, errorType, errorCode, retryAfter, "Fix the request; it is not retried");
+		}
+
+	}
+
+	/**
+	 * DeepSeek did not accept the API key (401). Not retried.
+	 */
+	public static final class Authentication extends DeepSeekApiException {
+
+		Authentication(String serverMessage, @Nullable String errorType, @Nullable String errorCode,
+				@Nullable Duration retryAfter) {
+			super(401, serverMessage, errorType, errorCode, retryAfter, "Check deepseek.api-key");
+		}
+
+	}
+
+	/**
+	 * The DeepSeek account's balance is used up (402). Not retried.
+	 */
+	public static final class InsufficientBalance extends DeepSeekApiException {
+
+		InsufficientBalance(String serverMessage, @Nullable String errorType, @Nullable String errorCode,
+				@Nullable Duration retryAfter) {
+			super(402, serverMessage, errorType, errorCode, retryAfter, "Top up the DeepSeek account");
+		}
+
+	}
+
+	/**
+	 * DeepSeek rejected the request's parameters (422). Not retried.
+	 */
+	public static final class InvalidParameters extends DeepSeekApiException {
+
+		InvalidParameters(String serverMessage, @Nullable String errorType, @Nullable String errorCode,
+				@Nullable Duration retryAfter) {
+			super(422, serverMessage, errorType, errorCode, retryAfter,
+					"Fix the request parameters; it is not retried");
+		}
+
+	}
+
+	/**
+	 * DeepSeek refused the request because the account (or the {@code user_id}) is at its
+	 * concurrency limit (429). The message often names the real limit, which can be lower
+	 * than the published one.
+	 */
+	public static final class RateLimit extends DeepSeekApiException {
+
+		private final @Nullable Integer concurrencyLimit;
+
+		RateLimit(String serverMessage, @Nullable String errorType, @Nullable String errorCode,
+				@Nullable Duration retryAfter, @Nullable Integer concurrencyLimit) {
+			super(429, serverMessage, errorType, errorCode, retryAfter,
+					"The client lowers the model's lane to the limit the server named and retries without holding a permit");
+			this.concurrencyLimit = concurrencyLimit;
+		}
+
+		/**
+		 * The concurrency limit the server's message named.
+		 * @return the limit, or {@code null}
+		 */
+		public @Nullable Integer concurrencyLimit() {
+			return this.concurrencyLimit;
+		}
+
+	}
+
+	/**
+	 * DeepSeek failed to answer (500). Retried after a brief wait.
+	 */
+	public static final class ServerError extends DeepSeekApiException {
+
+		ServerError(String serverMessage, @Nullable String errorType, @Nullable String errorCode,
+				@Nullable Duration retryAfter) {
+			super(500, serverMessage, errorType, errorCode, retryAfter, "");
+		}
+
+	}
+
+	/**
+	 * DeepSeek's servers are overloaded (503). Retried after a brief wait.
+	 */
+	public static final class Overloaded extends DeepSeekApiException {
+
+		Overloaded(String serverMessage, @Nullable String errorType, @Nullable String errorCode,
+				@Nullable Duration retryAfter) {
+			super(503, serverMessage, errorType, errorCode, retryAfter, "");
+		}
+
 	}
 
 }

@@ -19,8 +19,7 @@ package io.github.deepseekstarter.actuate;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import io.github.deepseekstarter.DeepSeekAuthenticationException;
-import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.protocol.openai.Balance;
 import reactor.core.publisher.Mono;
@@ -53,10 +52,10 @@ final class BalanceCheck {
 	}
 
 	private static Result fromError(Throwable ex, Duration timeout) {
-		if (ex instanceof DeepSeekAuthenticationException) {
+		if (ex instanceof DeepSeekApiException.Authentication) {
 			return new Result(Status.DOWN, "authentication failed (401): check deepseek.api-key");
 		}
-		if (ex instanceof DeepSeekInsufficientBalanceException) {
+		if (ex instanceof DeepSeekApiException.InsufficientBalance) {
 			return new Result(Status.DOWN, "insufficient balance (402): top up the DeepSeek account");
 		}
 		if (ex instanceof TimeoutException) {

@@ -35,6 +35,7 @@ import io.github.deepseekstarter.limit.AccountPermitsFactory;
 import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.CompositeLimiterListener;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.limit.LimiterListener;
 import io.github.deepseekstarter.limit.LocalTokenBudgets;
 import io.github.deepseekstarter.limit.TokenBudgets;
@@ -77,7 +78,7 @@ public final class DeepSeekAutoConfiguration {
 	ConnectionProvider deepSeekConnectionProvider(DeepSeekProperties properties) {
 		DeepSeekProperties.Pool pool = properties.getPool();
 		int maxConnections = (pool.getMaxConnections() != null) ? pool.getMaxConnections()
-				: defaultMaxConnections(properties.getLimits());
+				: defaultMaxConnections(LimiterConfigs.from(properties));
 		return DeepSeekConnector.connectionProvider(maxConnections, pool.getPendingAcquireMaxCount(),
 				pool.getPendingAcquireTimeout());
 	}
@@ -194,8 +195,12 @@ public final class DeepSeekAutoConfiguration {
 	 * Every lane's permits need a connection of their own, plus a tenth of headroom for
 	 * the other calls (models, balance) and for connections being closed.
 	 */
-	private static int defaultMaxConnections(DeepSeekProperties.Limits limits) {
-		int lanes = limits.getModels().values().stream().mapToInt(Integer::intValue).sum() + limits.getDefaultLimit();
+	/**
+	 * Sums the resolved lanes, so that an alias given a limit of its own, which shares
+	 * its model's lane, is counted once.
+	 */
+	private static int defaultMaxConnections(LimiterConfig limits) {
+		int lanes = limits.modelLimits().values().stream().mapToInt(Integer::intValue).sum() + limits.defaultLimit();
 		return lanes + Math.max(10, lanes / 10);
 	}
 

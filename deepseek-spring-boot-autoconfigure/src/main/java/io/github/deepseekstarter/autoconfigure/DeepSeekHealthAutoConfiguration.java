@@ -16,13 +16,14 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
-import io.github.deepseekstarter.actuate.RedisLeasesHealthContributor;
-import io.github.deepseekstarter.limit.redis.RedisAccountPermitsFactory;
-import org.springframework.context.annotation.Configuration;
-import io.github.deepseekstarter.actuate.DeepSeekHealthDetailsContributor;
-import io.github.deepseekstarter.actuate.DeepSeekHealthIndicator;
+import java.util.Map;
+
+import io.github.deepseekstarter.actuate.DeepSeekHealthContributor;
+import io.github.deepseekstarter.actuate.RedisLeasesHealthIndicator;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.limit.AccountPermitsFactory;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.redis.RedisAccountPermitsFactory;
 import io.github.deepseekstarter.observability.ServerRateLimitTracker;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,20 +33,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
- * Auto-configuration of the {@code deepseek} health indicator, switched off by
- * {@code management.health.deepseek.enabled=false}.
+ * Auto-configuration of the {@code deepseek} health contributor, switched off by
+ * {@code management.health.deepseek.enabled=false}: the balance and the lanes, and the
+ * Redis leases in distributed mode, each a component of it.
  */
-@AutoConfiguration(after = DeepSeekAutoConfiguration.class,
+@AutoConfiguration(after = { DeepSeekAutoConfiguration.class, DeepSeekRedisAutoConfiguration.class },
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean({ DeepSeekTemplate.class, DeepSeekLimiter.class })
 @ConditionalOnEnabledHealthIndicator("deepseek")
 @EnableConfigurationProperties(DeepSeekHealthProperties.class)
 public final class DeepSeekHealthAutoConfiguration {
+
+	private static final String REDIS_CONNECTION_FACTORY = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -55,25 +61,24 @@ public final class DeepSeekHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "deepseekHealthIndicator", "deepseekHealthContributor" })
-	DeepSeekHealthIndicator deepseekHealthIndicator(DeepSeekTemplate template, DeepSeekLimiter limiter,
-			ObjectProvider<ServerRateLimitTracker> rateLimits,
-			ObjectProvider<DeepSeekHealthDetailsContributor> contributors, DeepSeekHealthProperties properties) {
-		return new DeepSeekHealthIndicator(template, limiter, rateLimits.getIfAvailable(),
-				contributors.orderedStream().toList(), new DeepSeekHealthIndicator.Settings(properties.getCacheTtl(),
+	DeepSeekHealthContributor deepseekHealthContributor(DeepSeekTemplate template, DeepSeekLimiter limiter,
+			ObjectProvider<ServerRateLimitTracker> rateLimits, ObjectProvider<AccountPermitsFactory> accountPermits,
+			DeepSeekHealthProperties properties) {
+		Map<String, ReactiveHealthContributor> parts = DeepSeekHealthContributor.standardParts(template, limiter,
+				rateLimits.getIfAvailable(), new DeepSeekHealthContributor.Settings(properties.getCacheTtl(),
 						properties.getTimeout(), properties.isDownWhenSaturated()));
+		// Only looked at with Spring Data Redis present, as the lease store's type needs
+		// it.
+		AccountPermitsFactory permits = accountPermits.getIfAvailable();
+		if (permits != null && isPresent(REDIS_CONNECTION_FACTORY)
+				&& permits instanceof RedisAccountPermitsFactory redis) {
+			parts.put("redis", new RedisLeasesHealthIndicator(redis));
+		}
+		return new DeepSeekHealthContributor(parts);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory")
-	@ConditionalOnBean(RedisAccountPermitsFactory.class)
-	static class RedisLeasesHealthConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		RedisLeasesHealthContributor deepSeekRedisLeasesHealthContributor(RedisAccountPermitsFactory permits) {
-			return new RedisLeasesHealthContributor(permits);
-		}
-
+	private static boolean isPresent(String className) {
+		return ClassUtils.isPresent(className, DeepSeekHealthAutoConfiguration.class.getClassLoader());
 	}
 
 }

@@ -87,7 +87,7 @@ final class AnthropicChatMapping implements ChatMapping<MessageRequest, Message,
 		for (ChatRequest.Message message : messages) {
 			if (message.role() == ChatRequest.Role.TOOL) {
 				results.add(ContentBlock.toolResult((message.toolCallId() != null) ? message.toolCallId() : "",
-						OpenAiChatMapping.orEmpty(message.text())));
+						ChatMapping.orEmpty(message.text())));
 				continue;
 			}
 			if (!results.isEmpty()) {
@@ -95,7 +95,7 @@ final class AnthropicChatMapping implements ChatMapping<MessageRequest, Message,
 				results = new ArrayList<>();
 			}
 			params.add((message.role() == ChatRequest.Role.USER)
-					? MessageParam.user(OpenAiChatMapping.orEmpty(message.text())) : assistant(message));
+					? MessageParam.user(ChatMapping.orEmpty(message.text())) : assistant(message));
 		}
 		if (!results.isEmpty()) {
 			params.add(new MessageParam("user", results));
@@ -143,12 +143,12 @@ final class AnthropicChatMapping implements ChatMapping<MessageRequest, Message,
 	public ChatResponse response(Message response) {
 		List<ChatToolCall> calls = response.toolUses()
 			.stream()
-			.map((block) -> new ChatToolCall(OpenAiChatMapping.orEmpty(block.id()),
-					OpenAiChatMapping.orEmpty(block.name()), arguments(block.input())))
+			.map((block) -> new ChatToolCall(ChatMapping.orEmpty(block.id()), ChatMapping.orEmpty(block.name()),
+					arguments(block.input())))
 			.toList();
 		return new ChatResponse(response.id(), response.model(), response.text(), response.thinking(), calls,
 				finishReason(response.stopReason()), AnthropicAdapter.INSTANCE.usage(response),
-				OpenAiChatMapping.metadata(response.metadata()));
+				ChatMapping.metadata(response.metadata()));
 	}
 
 	private static String arguments(@Nullable Map<String, Object> input) {
@@ -239,7 +239,7 @@ final class AnthropicChatMapping implements ChatMapping<MessageRequest, Message,
 			boolean last = MessageStreamEvent.MESSAGE_DELTA.equals(event.type());
 			return new ChatDelta(text, reasoning, (call != null) ? List.of(call) : List.of(), finishReason(reason),
 					(last && this.usage != null) ? AnthropicAdapter.tokenUsage(this.usage) : null,
-					OpenAiChatMapping.metadata(event.metadata()));
+					ChatMapping.metadata(event.metadata()));
 		}
 
 		private static int index(MessageStreamEvent event) {

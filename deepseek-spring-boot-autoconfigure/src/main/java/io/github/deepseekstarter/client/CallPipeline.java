@@ -19,7 +19,6 @@ package io.github.deepseekstarter.client;
 import java.util.OptionalInt;
 
 import io.github.deepseekstarter.DeepSeekApiException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
 import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.identity.Caller;
@@ -226,7 +225,7 @@ final class CallPipeline {
 		// DeepSeek knows it; also when it arrived in a stream that had already begun.
 		Throwable error = (ex instanceof DeepSeekStreamInterruptedException && ex.getCause() != null) ? ex.getCause()
 				: ex;
-		if (error instanceof DeepSeekRateLimitException rateLimit) {
+		if (error instanceof DeepSeekApiException.RateLimit rateLimit) {
 			Integer limit = rateLimit.concurrencyLimit();
 			permit.onServerLimit((limit != null) ? OptionalInt.of(limit) : OptionalInt.empty());
 		}

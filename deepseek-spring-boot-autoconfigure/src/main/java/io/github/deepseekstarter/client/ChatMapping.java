@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.client;
 
+import io.github.deepseekstarter.protocol.ResponseMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +47,24 @@ interface ChatMapping<Q, R, C> {
 	 * @return a new translator
 	 */
 	DeltaMapper<C> deltas();
+
+	/**
+	 * The text, or an empty one where the wire left it out.
+	 * @param text the text
+	 * @return the text, never {@code null}
+	 */
+	static String orEmpty(@Nullable String text) {
+		return (text != null) ? text : "";
+	}
+
+	/**
+	 * The answer's metadata, or none where the wire carried none.
+	 * @param metadata the metadata
+	 * @return the metadata, never {@code null}
+	 */
+	static ResponseMetadata metadata(@Nullable ResponseMetadata metadata) {
+		return (metadata != null) ? metadata : ResponseMetadata.NONE;
+	}
 
 	/**
 	 * Translates the elements of one stream.

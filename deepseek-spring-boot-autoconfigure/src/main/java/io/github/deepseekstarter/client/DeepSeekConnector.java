@@ -78,8 +78,7 @@ public final class DeepSeekConnector {
 			// request is not cut.
 			.responseTimeout(timeouts.idle())
 			// The key is added below the WebClient, so that no filter, request log or
-			// exception of the
-			// WebClient layer ever holds it.
+			// exception of the WebClient layer ever holds it.
 			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
 		return builder.baseUrl(baseUrl.toString())
 			.defaultHeader(HttpHeaders.USER_AGENT, "deepseek-spring-boot-starter")

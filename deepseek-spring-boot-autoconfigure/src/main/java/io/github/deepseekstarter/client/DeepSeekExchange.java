@@ -72,9 +72,8 @@ final class DeepSeekExchange {
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			// No client pre-inference timer here: a JSON answer shows no sign of
-			// inference starting until it is
-			// complete, so only DeepSeek's own close (or the idle timeout) ends a queued
-			// non-streamed call.
+			// inference starting until it is complete, so only DeepSeek's own close (or
+			// the idle timeout) ends a queued non-streamed call.
 			.exchangeToMono((response) -> json(response, progress))
 			.onErrorMap(DataBufferLimitException.class, this::bodyTooLarge)
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));

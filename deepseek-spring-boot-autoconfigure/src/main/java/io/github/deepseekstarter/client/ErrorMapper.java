@@ -23,13 +23,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import io.github.deepseekstarter.DeepSeekApiException;
-import io.github.deepseekstarter.DeepSeekAuthenticationException;
-import io.github.deepseekstarter.DeepSeekBadRequestException;
-import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
-import io.github.deepseekstarter.DeepSeekInvalidParametersException;
-import io.github.deepseekstarter.DeepSeekOverloadedException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
-import io.github.deepseekstarter.DeepSeekServerErrorException;
 import io.github.deepseekstarter.protocol.ApiError;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +30,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns an error response, or an error envelope where an answer was expected, into the
- * typed exception of its status.
+ * Reads an error response, or an error envelope where an answer was expected, and hands
+ * its status, envelope and {@code Retry-After} to {@link DeepSeekApiException#create},
+ * which picks the typed exception of the status.
  */
 final class ErrorMapper {
 
@@ -48,18 +42,8 @@ final class ErrorMapper {
 	static DeepSeekApiException toException(int status, @Nullable String body, @Nullable String retryAfterHeader) {
 		ApiError error = ApiError.parse(body);
 		Duration retryAfter = parseRetryAfter(retryAfterHeader);
-		return switch (status) {
-			case 400 -> new DeepSeekBadRequestException(error.message(), error.type(), error.code(), retryAfter);
-			case 401 -> new DeepSeekAuthenticationException(error.message(), error.type(), error.code(), retryAfter);
-			case 402 ->
-				new DeepSeekInsufficientBalanceException(error.message(), error.type(), error.code(), retryAfter);
-			case 422 -> new DeepSeekInvalidParametersException(error.message(), error.type(), error.code(), retryAfter);
-			case 429 -> new DeepSeekRateLimitException(error.message(), error.type(), error.code(), retryAfter,
-					error.concurrencyLimit());
-			case 500 -> new DeepSeekServerErrorException(error.message(), error.type(), error.code(), retryAfter);
-			case 503 -> new DeepSeekOverloadedException(error.message(), error.type(), error.code(), retryAfter);
-			default -> new DeepSeekApiException(status, error.message(), error.type(), error.code(), retryAfter, "");
-		};
+		return DeepSeekApiException.create(status, error.message(), error.type(), error.code(), retryAfter,
+				error.concurrencyLimit());
 	}
 
 	/**

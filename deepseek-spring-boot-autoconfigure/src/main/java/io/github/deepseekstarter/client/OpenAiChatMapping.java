@@ -19,7 +19,6 @@ package io.github.deepseekstarter.client;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
@@ -104,9 +103,9 @@ final class OpenAiChatMapping implements ChatMapping<ChatCompletionRequest, Chat
 						(function != null && function.arguments() != null) ? function.arguments() : ""));
 			}
 		}
-		return new ChatResponse(response.id(), response.model(), orEmpty(response.content()),
-				orEmpty(response.reasoningContent()), calls, finishReason(response.finishReason()),
-				OpenAiAdapter.INSTANCE.usage(response), metadata(response.metadata()));
+		return new ChatResponse(response.id(), response.model(), ChatMapping.orEmpty(response.content()),
+				ChatMapping.orEmpty(response.reasoningContent()), calls, finishReason(response.finishReason()),
+				OpenAiAdapter.INSTANCE.usage(response), ChatMapping.metadata(response.metadata()));
 	}
 
 	@Override
@@ -130,7 +129,8 @@ final class OpenAiChatMapping implements ChatMapping<ChatCompletionRequest, Chat
 			}
 		}
 		return new ChatDelta(chunk.content(), chunk.reasoningContent(), calls, finishReason(finishReason),
-				(chunk.usage() != null) ? OpenAiAdapter.tokenUsage(chunk.usage()) : null, metadata(chunk.metadata()));
+				(chunk.usage() != null) ? OpenAiAdapter.tokenUsage(chunk.usage()) : null,
+				ChatMapping.metadata(chunk.metadata()));
 	}
 
 	private static @Nullable ChatFinishReason finishReason(@Nullable FinishReason reason) {
@@ -145,14 +145,6 @@ final class OpenAiChatMapping implements ChatMapping<ChatCompletionRequest, Chat
 			case INSUFFICIENT_SYSTEM_RESOURCE -> ChatFinishReason.INSUFFICIENT_SYSTEM_RESOURCE;
 			case UNKNOWN -> ChatFinishReason.UNKNOWN;
 		};
-	}
-
-	static String orEmpty(@Nullable String text) {
-		return (text != null) ? text : "";
-	}
-
-	static ResponseMetadata metadata(@Nullable ResponseMetadata metadata) {
-		return (metadata != null) ? metadata : ResponseMetadata.NONE;
 	}
 
 }

@@ -17,22 +17,24 @@
 package io.github.deepseekstarter.actuate;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.Admission;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
-import io.github.deepseekstarter.observability.EmulatorTemplates;
 import io.github.deepseekstarter.observability.ServerRateLimitTracker;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.emulator.BalanceState;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,11 +46,15 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
+import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * The {@code deepseek} health against the emulator: the balance decides UP or DOWN, the
@@ -56,8 +62,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class DeepSeekHealthIndicatorTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final String FLASH = LimiterConfig.FLASH;
 
@@ -70,10 +74,12 @@ class DeepSeekHealthIndicatorTests {
 
 	@Test
 	void upWithEveryLaneInTheDetailsWhenTheBalanceIsAvailable() {
-		Health health = health(indicator(template(), DeepSeekHealthIndicator.Settings.DEFAULTS));
+		Composed health = health(indicator(template(), DeepSeekHealthContributor.Settings.DEFAULTS));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("balance", "available").containsEntry("serverRateLimits", 0L);
-		assertThat(health.getDetails().get("lanes")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+		assertThat(health.component("balance").getDetails()).containsEntry("balance", "available");
+		assertThat(health.component("lanes").getDetails()).containsEntry("serverRateLimits", 0L);
+		assertThat(health.component("lanes").getDetails().get("lanes"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry(FLASH, Map.of("configuredLimit", 1, "effectiveLimit", 1, "inUse", 0, "queued", 0))
 			.containsKeys(LimiterConfig.PRO, LimiterConfig.DEFAULT_LANE);
 	}
@@ -82,18 +88,19 @@ class DeepSeekHealthIndicatorTests {
 	void downWhenTheApiKeyIsRefused() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		DeepSeekTemplate template = EmulatorTemplates.builder(emulator.baseUrl(), "sk-wrong").build();
-		Health health = health(indicator(template, DeepSeekHealthIndicator.Settings.DEFAULTS));
+		Composed health = health(indicator(template, DeepSeekHealthContributor.Settings.DEFAULTS));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat((String) health.getDetails().get("balance")).contains("401").contains("deepseek.api-key");
-		assertThat(health.getDetails().toString()).doesNotContain("sk-wrong");
+		assertThat((String) health.component("balance").getDetails().get("balance")).contains("401")
+			.contains("deepseek.api-key");
+		assertThat(health.components().toString()).doesNotContain("sk-wrong");
 	}
 
 	@Test
 	void downWhenTheBalanceIsNotAvailable() {
 		this.extension.emulator().setBalance(BalanceState.INSUFFICIENT);
-		Health health = health(indicator(template(), DeepSeekHealthIndicator.Settings.DEFAULTS));
+		Composed health = health(indicator(template(), DeepSeekHealthContributor.Settings.DEFAULTS));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat((String) health.getDetails().get("balance")).startsWith("not available");
+		assertThat((String) health.component("balance").getDetails().get("balance")).startsWith("not available");
 	}
 
 	@Test
@@ -109,9 +116,9 @@ class DeepSeekHealthIndicatorTests {
 		try {
 			DeepSeekTemplate template = EmulatorTemplates.builder("http://127.0.0.1:" + server.port(), "sk-any")
 				.build();
-			Health health = health(indicator(template, DeepSeekHealthIndicator.Settings.DEFAULTS));
+			Composed health = health(indicator(template, DeepSeekHealthContributor.Settings.DEFAULTS));
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat((String) health.getDetails().get("balance")).contains("402");
+			assertThat((String) health.component("balance").getDetails().get("balance")).contains("402");
 		}
 		finally {
 			server.disposeNow();
@@ -120,7 +127,7 @@ class DeepSeekHealthIndicatorTests {
 
 	@Test
 	void balanceIsAskedOncePerTimeToLive() {
-		DeepSeekHealthIndicator indicator = indicator(template(), DeepSeekHealthIndicator.Settings.DEFAULTS);
+		DeepSeekHealthContributor indicator = indicator(template(), DeepSeekHealthContributor.Settings.DEFAULTS);
 		health(indicator);
 		this.extension.emulator().setBalance(BalanceState.INSUFFICIENT);
 		assertThat(health(indicator).getStatus()).isEqualTo(Status.UP);
@@ -134,11 +141,11 @@ class DeepSeekHealthIndicatorTests {
 		Disposable held = this.limiter.withPermit(Admission.of(FLASH), (permit) -> Flux.never()).subscribe();
 		try {
 			await().atMost(TIMEOUT).until(() -> this.limiter.snapshot(FLASH).inUse() == 1);
-			Health tolerant = health(indicator(template(), DeepSeekHealthIndicator.Settings.DEFAULTS));
+			Composed tolerant = health(indicator(template(), DeepSeekHealthContributor.Settings.DEFAULTS));
 			assertThat(tolerant.getStatus()).isEqualTo(Status.UP);
-			assertThat(tolerant.getDetails()).containsEntry("saturated", List.of(FLASH));
-			Health strict = health(indicator(template(),
-					new DeepSeekHealthIndicator.Settings(Duration.ofSeconds(60), Duration.ofSeconds(10), true)));
+			assertThat(tolerant.component("lanes").getDetails()).containsEntry("saturated", List.of(FLASH));
+			Composed strict = health(indicator(template(),
+					new DeepSeekHealthContributor.Settings(Duration.ofSeconds(60), Duration.ofSeconds(10), true)));
 			assertThat(strict.getStatus()).isEqualTo(Status.DOWN);
 		}
 		finally {
@@ -151,12 +158,12 @@ class DeepSeekHealthIndicatorTests {
 		this.extension.emulator().enqueueFault(Fault.status(429));
 		DeepSeekTemplate template = template();
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("hi")))
-			.expectError(DeepSeekRateLimitException.class)
+			.expectError(DeepSeekApiException.RateLimit.class)
 			.verify(TIMEOUT);
-		Health health = health(indicator(template, DeepSeekHealthIndicator.Settings.DEFAULTS));
+		Composed health = health(indicator(template, DeepSeekHealthContributor.Settings.DEFAULTS));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("serverRateLimits", 1L);
-		assertThat(health.getDetails().get("lastServerRateLimit"))
+		assertThat(health.component("lanes").getDetails()).containsEntry("serverRateLimits", 1L);
+		assertThat(health.component("lanes").getDetails().get("lastServerRateLimit"))
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("model", FLASH)
 			.containsKey("time");
@@ -164,24 +171,13 @@ class DeepSeekHealthIndicatorTests {
 
 	@Test
 	void contributorPartIsShownAndADownPartTurnsTheHealthDown() {
-		DeepSeekHealthDetailsContributor leases = new DeepSeekHealthDetailsContributor() {
-
-			@Override
-			public String name() {
-				return "leases";
-			}
-
-			@Override
-			public Mono<Health> health() {
-				return Mono.just(Health.down().withDetail("store", "unreachable").build());
-			}
-
-		};
-		Health health = health(new DeepSeekHealthIndicator(template(), this.limiter, this.rateLimits, List.of(leases),
-				DeepSeekHealthIndicator.Settings.DEFAULTS));
+		ReactiveHealthIndicator leases = () -> Mono.just(Health.down().withDetail("store", "unreachable").build());
+		Map<String, ReactiveHealthContributor> parts = DeepSeekHealthContributor.standardParts(template(), this.limiter,
+				this.rateLimits, DeepSeekHealthContributor.Settings.DEFAULTS);
+		parts.put("leases", leases);
+		Composed health = health(new DeepSeekHealthContributor(parts));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails().get("leases")).isInstanceOfSatisfying(Health.class,
-				(part) -> assertThat(part.getDetails()).containsEntry("store", "unreachable"));
+		assertThat(health.component("leases").getDetails()).containsEntry("store", "unreachable");
 	}
 
 	private DeepSeekTemplate template() {
@@ -192,14 +188,37 @@ class DeepSeekHealthIndicatorTests {
 			.build();
 	}
 
-	private DeepSeekHealthIndicator indicator(DeepSeekTemplate template, DeepSeekHealthIndicator.Settings settings) {
-		return new DeepSeekHealthIndicator(template, this.limiter, this.rateLimits, List.of(), settings);
+	private DeepSeekHealthContributor indicator(DeepSeekTemplate template,
+			DeepSeekHealthContributor.Settings settings) {
+		return new DeepSeekHealthContributor(
+				DeepSeekHealthContributor.standardParts(template, this.limiter, this.rateLimits, settings));
 	}
 
-	private static Health health(DeepSeekHealthIndicator indicator) {
-		Health health = indicator.health().block(TIMEOUT);
-		assertThat(health).isNotNull();
-		return health;
+	/**
+	 * Checks every component and aggregates their statuses as the health endpoint does.
+	 */
+	private static Composed health(DeepSeekHealthContributor contributor) {
+		Map<String, Health> components = new LinkedHashMap<>();
+		contributor.stream().forEach((entry) -> {
+			Health health = ((ReactiveHealthIndicator) entry.contributor()).health().block(TIMEOUT);
+			assertThat(health).isNotNull();
+			components.put(entry.name(), health);
+		});
+		Status status = StatusAggregator.getDefault()
+			.getAggregateStatus(components.values().stream().map(Health::getStatus).collect(Collectors.toSet()));
+		return new Composed(status, components);
+	}
+
+	/**
+	 * The {@code deepseek} health as the endpoint shows it: a status and its components.
+	 */
+	private record Composed(Status getStatus, Map<String, Health> components) {
+
+		Health component(String name) {
+			assertThat(this.components).containsKey(name);
+			return this.components.get(name);
+		}
+
 	}
 
 }

@@ -87,6 +87,14 @@ class DeepSeekAutoConfigurationTests {
 	}
 
 	@Test
+	void aliasWithItsOwnLimitIsCountedOnceWhenSizingThePool() {
+		this.contextRunner.withPropertyValues("deepseek.limits.models.deepseek-chat=2500")
+			.run((context) -> assertThat(
+					context.getBean("deepSeekConnectionProvider", ConnectionProvider.class).maxConnections())
+				.isEqualTo(3850));
+	}
+
+	@Test
 	void poolSizeCanBeSet() {
 		this.contextRunner.withPropertyValues("deepseek.pool.max-connections=42")
 			.run((context) -> assertThat(

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.deepseekstarter.actuate.DeepSeekEndpoint;
-import io.github.deepseekstarter.actuate.DeepSeekHealthIndicator;
+import io.github.deepseekstarter.actuate.DeepSeekHealthContributor;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -279,7 +279,7 @@ class DeepSeekObservabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(MicrometerDeepSeekObserver.class)
 				.doesNotHaveBean(DeepSeekLaneMetrics.class)
-				.hasSingleBean(DeepSeekHealthIndicator.class));
+				.hasSingleBean(DeepSeekHealthContributor.class));
 	}
 
 	@Test
@@ -345,27 +345,27 @@ class DeepSeekObservabilityAutoConfigurationTests {
 
 	@Test
 	void registersTheHealthIndicatorAndTheTrackerOfServer429s() {
-		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DeepSeekHealthIndicator.class)
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DeepSeekHealthContributor.class)
 			.hasSingleBean(ServerRateLimitTracker.class)
-			.hasBean("deepseekHealthIndicator"));
+			.hasBean("deepseekHealthContributor"));
 	}
 
 	@Test
 	void healthIndicatorCanBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("management.health.deepseek.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(DeepSeekHealthIndicator.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(DeepSeekHealthContributor.class));
 	}
 
 	@Test
 	void healthIndicatorBacksOffWithoutSpringBootHealth() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(ReactiveHealthIndicator.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DeepSeekHealthIndicator.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DeepSeekHealthContributor.class));
 	}
 
 	@Test
 	void userHealthIndicatorMakesOursBackOff() {
 		this.contextRunner.withUserConfiguration(UserHealthConfiguration.class)
-			.run((context) -> assertThat(context).doesNotHaveBean(DeepSeekHealthIndicator.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(DeepSeekHealthContributor.class)
 				.hasBean("deepseekHealthIndicator"));
 	}
 

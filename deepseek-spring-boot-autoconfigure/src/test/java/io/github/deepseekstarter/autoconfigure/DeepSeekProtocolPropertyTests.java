@@ -16,8 +16,6 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
-import java.time.Duration;
-
 import io.github.deepseekstarter.client.ChatRequest;
 import io.github.deepseekstarter.client.DeepSeekProtocol;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
@@ -32,14 +30,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * Tests for {@code deepseek.protocol}: the wire format of the template's protocol-neutral
  * calls.
  */
 class DeepSeekProtocolPropertyTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();

@@ -16,12 +16,12 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
-import io.github.deepseekstarter.actuate.RedisLeasesHealthContributor;
+import io.github.deepseekstarter.actuate.DeepSeekHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import io.github.deepseekstarter.limit.AccountPermitsFactory;
 import io.github.deepseekstarter.limit.Admission;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -29,6 +29,7 @@ import io.github.deepseekstarter.limit.redis.RedisAccountPermitsFactory;
 import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
 import io.github.deepseekstarter.limit.redis.RedisPermitsState;
 import io.github.deepseekstarter.limit.redis.RedisServerExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,9 +106,8 @@ class DeepSeekRedisAutoConfigurationTests {
 	@Test
 	void healthReportsTheLeaseStore() {
 		distributed().withConfiguration(AutoConfigurations.of(DeepSeekHealthAutoConfiguration.class)).run((context) -> {
-			Health health = context.getBean(RedisLeasesHealthContributor.class)
-				.health()
-				.block(java.time.Duration.ofSeconds(10));
+			Health health = ((ReactiveHealthIndicator) context.getBean(DeepSeekHealthContributor.class)
+				.getContributor("redis")).health().block(java.time.Duration.ofSeconds(10));
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("mode", "REDIS")
 				.containsEntry("circuitBreaker", "CLOSED")
@@ -122,9 +122,8 @@ class DeepSeekRedisAutoConfigurationTests {
 		distributed().withConfiguration(AutoConfigurations.of(DeepSeekHealthAutoConfiguration.class))
 			.withPropertyValues("deepseek.account=acme")
 			.run((context) -> {
-				Health health = context.getBean(RedisLeasesHealthContributor.class)
-					.health()
-					.block(java.time.Duration.ofSeconds(10));
+				Health health = ((ReactiveHealthIndicator) context.getBean(DeepSeekHealthContributor.class)
+					.getContributor("redis")).health().block(java.time.Duration.ofSeconds(10));
 				assertThat(health.getDetails()).containsEntry("namespace", "deepseek:acme")
 					.containsEntry("namespaceSource", "deepseek.account")
 					.doesNotContainKey("warning");

@@ -16,11 +16,9 @@
 
 package io.github.deepseekstarter.client;
 
-import java.time.Duration;
 import java.util.List;
 
-import io.github.deepseekstarter.DeepSeekOverloadedException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
@@ -39,6 +37,7 @@ import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.RecordedRequest;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
@@ -48,14 +47,13 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * What is particular to the Anthropic format: where the tenant goes, Claude model names
  * on DeepSeek's lanes, Anthropic's own types, and the events of its streams.
  */
 class AnthropicFormatTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();
@@ -67,7 +65,7 @@ class AnthropicFormatTests {
 				List.of(() -> Mono.just("tenant-42")), AnonymousUserIdStrategy.none());
 		ChatRequest request = ChatRequest.builder().user("x").build();
 		for (DeepSeekProtocol protocol : DeepSeekProtocol.values()) {
-			TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
+			EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
 				.userIds(userIds)
 				.protocol(protocol)
 				.build()
@@ -93,7 +91,7 @@ class AnthropicFormatTests {
 		emulator.setConcurrencyLimit(Lane.PRO, 1);
 		CallObservationTests.Recorder recorder = new CallObservationTests.Recorder();
 		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
 			.limiter(limiter)
 			.observer(recorder)
 			.build();
@@ -108,7 +106,7 @@ class AnthropicFormatTests {
 			await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.PRO).inFlight() == 1);
 			assertThat(limiter.snapshot(LimiterConfig.PRO).inUse()).isEqualTo(1);
 			StepVerifier.create(template.chat(ChatRequest.builder().model("deepseek-v4-pro").user("x").build()))
-				.expectError(DeepSeekRateLimitException.class)
+				.expectError(DeepSeekApiException.RateLimit.class)
 				.verify(TIMEOUT);
 			assertThat(emulator.requests().get(0).model()).isEqualTo("deepseek-v4-pro");
 			assertThat(recorder.calls.get(0)).satisfies((call) -> {
@@ -127,7 +125,7 @@ class AnthropicFormatTests {
 	void anthropicOperationsReturnAnthropicsOwnTypes() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setDefaultReply(Reply.content("Hello there").withReasoning("Hmm"));
-		DeepSeekTemplate template = TestTemplates.template(emulator);
+		DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 		Message message = template.anthropic().messages(MessageRequest.of("hi")).block(TIMEOUT);
 		assertThat(message.text()).isEqualTo("Hello there");
 		assertThat(message.thinking()).isEqualTo("Hmm");
@@ -150,7 +148,7 @@ class AnthropicFormatTests {
 		decoder.decode(event("message_start",
 				"{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"content\":[],\"usage\":{\"input_tokens\":3}}}"),
 				ResponseMetadata.NONE);
-		assertThatExceptionOfType(DeepSeekOverloadedException.class).isThrownBy(() -> decoder.decode(
+		assertThatExceptionOfType(DeepSeekApiException.Overloaded.class).isThrownBy(() -> decoder.decode(
 				event("error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Busy\"}}"),
 				ResponseMetadata.NONE))
 			.withMessageContaining("Busy");

@@ -16,11 +16,10 @@
 
 package io.github.deepseekstarter.client;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.deepseekstarter.DeepSeekServerErrorException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.observability.CallInfo;
 import io.github.deepseekstarter.observability.CallObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
@@ -30,6 +29,7 @@ import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,13 +37,12 @@ import reactor.test.StepVerifier;
 import reactor.util.context.ContextView;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * What a {@link DeepSeekObserver} sees of calls made against the emulator.
  */
 class CallObservationTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();
@@ -73,9 +72,9 @@ class CallObservationTests {
 	void serverErrorsAreReportedWithTheirStatus() {
 		this.extension.emulator().enqueueFault(Fault.status(500));
 		StepVerifier.create(template().chat(ChatCompletionRequest.of("hi")))
-			.expectError(DeepSeekServerErrorException.class)
+			.expectError(DeepSeekApiException.ServerError.class)
 			.verify(TIMEOUT);
-		assertThat(this.recorder.events).containsExactly("response 500", "end DeepSeekServerErrorException");
+		assertThat(this.recorder.events).containsExactly("response 500", "end ServerError");
 	}
 
 	@Test
@@ -90,7 +89,9 @@ class CallObservationTests {
 	}
 
 	private DeepSeekTemplate template() {
-		return TestTemplates.builder(this.extension.emulator(), TestTemplates.TIMEOUTS).observer(this.recorder).build();
+		return EmulatorTemplates.builder(this.extension.emulator(), EmulatorTemplates.TIMEOUTS)
+			.observer(this.recorder)
+			.build();
 	}
 
 	static class Recorder implements DeepSeekObserver {

@@ -32,6 +32,7 @@ import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
@@ -39,14 +40,13 @@ import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * Tests of {@link DeepSeekTemplate} over HTTP against the emulator: replies, keep-alives
  * while queued, the pre-inference close, and streams cut mid-way.
  */
 class DeepSeekTemplateEmulatorTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension(
@@ -56,7 +56,7 @@ class DeepSeekTemplateEmulatorTests {
 	void chatReturnsTheReplyWithUsage() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setDefaultReply(Reply.content("Hello from the emulator").withReasoning("Thinking it over"));
-		ChatCompletion completion = TestTemplates.template(emulator)
+		ChatCompletion completion = EmulatorTemplates.template(emulator)
 			.chat(ChatCompletionRequest.of("hi"))
 			.block(TIMEOUT);
 		assertThat(completion.content()).isEqualTo("Hello from the emulator");
@@ -77,7 +77,7 @@ class DeepSeekTemplateEmulatorTests {
 	void streamDeliversTheSameReplyInChunksAndTheUsageAtTheEnd() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setDefaultReply(Reply.content("one two three four five"));
-		List<ChatCompletionChunk> chunks = TestTemplates.template(emulator)
+		List<ChatCompletionChunk> chunks = EmulatorTemplates.template(emulator)
 			.chatStream(ChatCompletionRequest.builder()
 				.message(ChatMessage.user("count"))
 				.streamOptions(ChatCompletionRequest.StreamOptions.INCLUDE_USAGE)
@@ -96,7 +96,7 @@ class DeepSeekTemplateEmulatorTests {
 	void streamAsksForTheUsageByDefaultSoItsTokensAreReported() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setDefaultReply(Reply.content("one two three"));
-		List<ChatCompletionChunk> chunks = TestTemplates.template(emulator)
+		List<ChatCompletionChunk> chunks = EmulatorTemplates.template(emulator)
 			.chatStream(ChatCompletionRequest.of("count"))
 			.collectList()
 			.block(TIMEOUT);
@@ -110,7 +110,7 @@ class DeepSeekTemplateEmulatorTests {
 	@Test
 	void streamKeepsTheCallersOwnStreamOptionsAndACallThatDoesNotStreamSendsNone() {
 		DeepSeekEmulator emulator = this.extension.emulator();
-		DeepSeekTemplate template = TestTemplates.template(emulator);
+		DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 		ChatCompletionRequest withoutUsage = ChatCompletionRequest.builder()
 			.message(ChatMessage.user("count"))
 			.streamOptions(new ChatCompletionRequest.StreamOptions(false))
@@ -128,7 +128,7 @@ class DeepSeekTemplateEmulatorTests {
 	void queuedRequestSkipsBlankLinesBeforeItsJsonAndCountsThem() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setInferenceCapacity(Lane.FLASH, 1);
-		DeepSeekTemplate template = TestTemplates.template(emulator);
+		DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 		emulator.enqueueFault(Fault.stallAfterChunks(0));
 		Disposable holder = template.chat(ChatCompletionRequest.of("first")).subscribe();
 		await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.FLASH).inFlight() == 1);
@@ -147,7 +147,7 @@ class DeepSeekTemplateEmulatorTests {
 	void queuedStreamSkipsKeepAliveCommentsAndCountsThem() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setInferenceCapacity(Lane.FLASH, 1);
-		DeepSeekTemplate template = TestTemplates.template(emulator);
+		DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 		emulator.enqueueFault(Fault.stallAfterChunks(0));
 		Disposable holder = template.chatStream(ChatCompletionRequest.of("first")).subscribe();
 		await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.FLASH).inFlight() == 1);
@@ -167,7 +167,7 @@ class DeepSeekTemplateEmulatorTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setInferenceCapacity(Lane.FLASH, 1);
 		emulator.setPreInferenceTimeout(Duration.ofMillis(300));
-		DeepSeekTemplate template = TestTemplates.template(emulator);
+		DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 		emulator.enqueueFault(Fault.stallAfterChunks(0));
 		Disposable holder = template.chatStream(ChatCompletionRequest.of("first")).subscribe();
 		try {
@@ -193,12 +193,14 @@ class DeepSeekTemplateEmulatorTests {
 	void clientPreInferenceTimeoutIsAServerQueueTimeoutNamingTheProperty() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setInferenceCapacity(Lane.FLASH, 1);
-		DeepSeekTemplate template = TestTemplates
+		DeepSeekTemplate template = EmulatorTemplates
 			.builder(emulator,
 					new DeepSeekTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(30)))
 			.build();
 		emulator.enqueueFault(Fault.stallAfterChunks(0));
-		Disposable holder = TestTemplates.template(emulator).chatStream(ChatCompletionRequest.of("first")).subscribe();
+		Disposable holder = EmulatorTemplates.template(emulator)
+			.chatStream(ChatCompletionRequest.of("first"))
+			.subscribe();
 		try {
 			await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.FLASH).inFlight() == 1);
 			StepVerifier.create(template.chatStream(ChatCompletionRequest.of("second")))
@@ -232,7 +234,7 @@ class DeepSeekTemplateEmulatorTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setTokenInterval(Duration.ofMillis(100));
 		emulator.setDefaultReply(Reply.content("a b c d e f"));
-		return TestTemplates
+		return EmulatorTemplates
 			.builder(emulator,
 					new DeepSeekTimeouts(Duration.ofSeconds(5), Duration.ofMillis(150), Duration.ofSeconds(30)))
 			.build();
@@ -243,7 +245,7 @@ class DeepSeekTemplateEmulatorTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setDefaultReply(Reply.content("alpha beta gamma delta epsilon"));
 		emulator.enqueueFault(Fault.closeAfterChunks(3));
-		StepVerifier.create(TestTemplates.template(emulator).chatStream(ChatCompletionRequest.of("go")))
+		StepVerifier.create(EmulatorTemplates.template(emulator).chatStream(ChatCompletionRequest.of("go")))
 			.thenConsumeWhile((chunk) -> true)
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(DeepSeekStreamInterruptedException.class);
@@ -258,7 +260,7 @@ class DeepSeekTemplateEmulatorTests {
 	void malformedChunkAfterOutputIsAnInterruption() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.enqueueFault(Fault.malformedChunkAfter(2));
-		StepVerifier.create(TestTemplates.template(emulator).chatStream(ChatCompletionRequest.of("go")))
+		StepVerifier.create(EmulatorTemplates.template(emulator).chatStream(ChatCompletionRequest.of("go")))
 			.thenConsumeWhile((chunk) -> true)
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekStreamInterruptedException.class)
 				.hasCauseInstanceOf(DeepSeekTransportException.class))
@@ -268,7 +270,7 @@ class DeepSeekTemplateEmulatorTests {
 	@Test
 	void idleConnectionIsATransportFailureNamingTheProperty() {
 		DeepSeekEmulator emulator = this.extension.emulator();
-		DeepSeekTemplate template = TestTemplates
+		DeepSeekTemplate template = EmulatorTemplates
 			.builder(emulator,
 					new DeepSeekTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(300)))
 			.build();

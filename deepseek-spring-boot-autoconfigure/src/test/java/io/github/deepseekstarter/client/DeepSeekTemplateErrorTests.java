@@ -23,13 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.deepseekstarter.DeepSeekApiException;
-import io.github.deepseekstarter.DeepSeekAuthenticationException;
-import io.github.deepseekstarter.DeepSeekBadRequestException;
-import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
-import io.github.deepseekstarter.DeepSeekInvalidParametersException;
-import io.github.deepseekstarter.DeepSeekOverloadedException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
-import io.github.deepseekstarter.DeepSeekServerErrorException;
 import io.github.deepseekstarter.DeepSeekTransportException;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.InvalidUserIdException;
@@ -44,6 +37,7 @@ import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +49,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * Tests of the typed errors of {@link DeepSeekTemplate}, its retries and its
@@ -62,13 +57,11 @@ import static org.awaitility.Awaitility.await;
  */
 class DeepSeekTemplateErrorTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
 	private static final Map<Integer, Class<? extends DeepSeekApiException>> TYPES = Map.of(400,
-			DeepSeekBadRequestException.class, 401, DeepSeekAuthenticationException.class, 402,
-			DeepSeekInsufficientBalanceException.class, 422, DeepSeekInvalidParametersException.class, 429,
-			DeepSeekRateLimitException.class, 500, DeepSeekServerErrorException.class, 503,
-			DeepSeekOverloadedException.class);
+			DeepSeekApiException.BadRequest.class, 401, DeepSeekApiException.Authentication.class, 402,
+			DeepSeekApiException.InsufficientBalance.class, 422, DeepSeekApiException.InvalidParameters.class, 429,
+			DeepSeekApiException.RateLimit.class, 500, DeepSeekApiException.ServerError.class, 503,
+			DeepSeekApiException.Overloaded.class);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();
@@ -79,7 +72,7 @@ class DeepSeekTemplateErrorTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		for (boolean stream : new boolean[] { false, true }) {
 			emulator.enqueueFault(Fault.status(status, "scripted failure " + status));
-			DeepSeekTemplate template = TestTemplates.template(emulator);
+			DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 			StepVerifier
 				.create(stream ? template.chatStream(ChatCompletionRequest.of("x"))
 						: template.chat(ChatCompletionRequest.of("x")))
@@ -95,9 +88,10 @@ class DeepSeekTemplateErrorTests {
 	@Test
 	void wrongApiKeyIsAnAuthenticationErrorThatNeverShowsTheKey() {
 		DeepSeekEmulator emulator = this.extension.emulator();
-		DeepSeekTemplate template = TestTemplates.builder(emulator, "sk-wrong-key-987", TestTemplates.TIMEOUTS).build();
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, "sk-wrong-key-987", EmulatorTemplates.TIMEOUTS)
+			.build();
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("x")))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekAuthenticationException.class)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekApiException.Authentication.class)
 				.hasMessageContaining("Authentication Fails")
 				.hasMessageContaining("deepseek.api-key")
 				.message()
@@ -115,13 +109,13 @@ class DeepSeekTemplateErrorTests {
 		List<String> seenByFilters = new CopyOnWriteArrayList<>();
 		WebClient.Builder builder = DeepSeekConnector.configure(WebClient.builder(), URI.create(emulator.baseUrl()),
 				emulator.apiKey(), DeepSeekConnector.connectionProvider(10, 10, Duration.ofSeconds(5)),
-				TestTemplates.TIMEOUTS);
+				EmulatorTemplates.TIMEOUTS);
 		builder.filter((request, next) -> {
 			seenByFilters.add(String.valueOf(request.headers().getFirst("Authorization")));
 			return next.exchange(request);
 		});
 		DeepSeekTemplate template = DeepSeekTemplate.builder(builder.build())
-			.retry(new DeepSeekRetryPolicy(TestTemplates.NO_RETRY))
+			.retry(new DeepSeekRetryPolicy(EmulatorTemplates.NO_RETRY))
 			.build();
 		assertThat(template.chat(ChatCompletionRequest.of("x")).block(TIMEOUT).content()).isNotEmpty();
 		assertThat(seenByFilters).containsExactly("null");
@@ -131,15 +125,15 @@ class DeepSeekTemplateErrorTests {
 	void serverConcurrencyLimitIsReadFromThe429() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setConcurrencyLimit(Lane.FLASH, 1);
-		DeepSeekTemplate template = TestTemplates.template(emulator);
+		DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 		emulator.enqueueFault(Fault.stallAfterChunks(0));
 		Disposable holder = template.chatStream(ChatCompletionRequest.of("first")).subscribe();
 		try {
 			await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.FLASH).inFlight() == 1);
 			StepVerifier.create(template.chat(ChatCompletionRequest.of("second"))).expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(DeepSeekRateLimitException.class)
+				assertThat(ex).isInstanceOf(DeepSeekApiException.RateLimit.class)
 					.hasMessageContaining("exceeds your concurrency limit of 1");
-				assertThat(((DeepSeekRateLimitException) ex).concurrencyLimit()).isEqualTo(1);
+				assertThat(((DeepSeekApiException.RateLimit) ex).concurrencyLimit()).isEqualTo(1);
 			}).verify(TIMEOUT);
 			assertThat(emulator.stats(Lane.FLASH).rejected()).isEqualTo(1);
 		}
@@ -153,7 +147,7 @@ class DeepSeekTemplateErrorTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.enqueueFault(Fault.status(503));
 		emulator.enqueueFault(Fault.status(500));
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
 			.retry(new DeepSeekRetryPolicy(
 					new RetrySettings(3, Duration.ofMillis(5), 1.0, Duration.ofMillis(10), Duration.ofSeconds(1))))
 			.build();
@@ -165,7 +159,7 @@ class DeepSeekTemplateErrorTests {
 	void retryAfterFromTheServerIsHonoured() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.enqueueFault(Fault.status(429).withRetryAfter(Duration.ofSeconds(1)));
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
 			.retry(new DeepSeekRetryPolicy(
 					new RetrySettings(2, Duration.ofMillis(1), 1.0, Duration.ofMillis(1), Duration.ofSeconds(5))))
 			.build();
@@ -177,11 +171,11 @@ class DeepSeekTemplateErrorTests {
 	void clientErrorsAreNotRetried() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.enqueueFault(Fault.status(402));
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
 			.retry(new DeepSeekRetryPolicy(RetrySettings.DEFAULTS))
 			.build();
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("x")))
-			.expectError(DeepSeekInsufficientBalanceException.class)
+			.expectError(DeepSeekApiException.InsufficientBalance.class)
 			.verify(TIMEOUT);
 		assertThat(emulator.requests()).hasSize(1);
 	}
@@ -189,7 +183,7 @@ class DeepSeekTemplateErrorTests {
 	@Test
 	void refusedConnectionIsATransportFailure() {
 		DeepSeekEmulator emulator = this.extension.emulator();
-		DeepSeekTemplate template = TestTemplates.template(emulator);
+		DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 		emulator.close();
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("x")))
 			.expectError(DeepSeekTransportException.class)
@@ -199,7 +193,7 @@ class DeepSeekTemplateErrorTests {
 	@Test
 	void userIdIsSentAtTheTopLevelAndNeverAsUser() {
 		DeepSeekEmulator emulator = this.extension.emulator();
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
 			.userIds(new UserIdResolution(UserIdPolicy.hmac("client-test-secret-of-at-least-32-bytes"), List.of(),
 					AnonymousUserIdStrategy.none()))
 			.build();
@@ -220,7 +214,7 @@ class DeepSeekTemplateErrorTests {
 	void invalidUserIdFailsBeforeAnythingIsSent() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		StepVerifier
-			.create(TestTemplates.template(emulator)
+			.create(EmulatorTemplates.template(emulator)
 				.chat(ChatCompletionRequest.builder()
 					.message(io.github.deepseekstarter.protocol.openai.ChatMessage.user("x"))
 					.userId("alice@example.com")
@@ -233,7 +227,7 @@ class DeepSeekTemplateErrorTests {
 	@Test
 	void extraBodyFieldsReachTheServer() {
 		DeepSeekEmulator emulator = this.extension.emulator();
-		TestTemplates.template(emulator)
+		EmulatorTemplates.template(emulator)
 			.chat(ChatCompletionRequest.builder()
 				.message(io.github.deepseekstarter.protocol.openai.ChatMessage.user("x"))
 				.extraBody("new_parameter", Map.of("level", 2))
@@ -246,7 +240,7 @@ class DeepSeekTemplateErrorTests {
 
 	@Test
 	void readsModelsAndBalance() {
-		DeepSeekTemplate template = TestTemplates.template(this.extension.emulator());
+		DeepSeekTemplate template = EmulatorTemplates.template(this.extension.emulator());
 		ModelList models = template.models().block(TIMEOUT);
 		assertThat(models.data()).extracting(ModelList.Model::id).contains("deepseek-v4-pro");
 		Balance balance = template.balance().block(TIMEOUT);

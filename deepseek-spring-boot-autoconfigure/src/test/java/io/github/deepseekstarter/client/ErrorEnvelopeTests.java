@@ -17,10 +17,7 @@ package io.github.deepseekstarter.client;
 
 import java.time.Duration;
 
-import io.github.deepseekstarter.DeepSeekBadRequestException;
-import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
-import io.github.deepseekstarter.DeepSeekOverloadedException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
@@ -31,6 +28,7 @@ import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +39,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * Error envelopes where an answer was expected, over HTTP from the emulator: a 200 body
@@ -49,8 +48,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exception its type names, so that the lane learns from a 429 and the retry rules apply.
  */
 class ErrorEnvelopeTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final String FLASH = "deepseek-v4-flash";
 
@@ -66,10 +63,10 @@ class ErrorEnvelopeTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setConcurrencyLimit(Lane.FLASH, 7);
 		emulator.enqueueFault(Fault.errorInBody(429, 0));
-		DeepSeekTemplate template = TestTemplates.template(emulator);
+		DeepSeekTemplate template = EmulatorTemplates.template(emulator);
 		Disposable others = holdOtherPermits(template, 7);
 		StepVerifier.create(template.chat(ChatRequest.of("hi"), options(protocol)))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(DeepSeekRateLimitException.class,
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(DeepSeekApiException.RateLimit.class,
 					(rateLimit) -> assertThat(rateLimit.concurrencyLimit()).isEqualTo(7)))
 			.verify(TIMEOUT);
 		others.dispose();
@@ -90,7 +87,7 @@ class ErrorEnvelopeTests {
 		emulator.clearRequests();
 		emulator.enqueueFault(Fault.errorInBody(400, 0));
 		StepVerifier.create(template.chat(ChatRequest.of("hi"), options(protocol)))
-			.expectError(DeepSeekBadRequestException.class)
+			.expectError(DeepSeekApiException.BadRequest.class)
 			.verify(TIMEOUT);
 		assertThat(emulator.requests()).hasSize(1);
 	}
@@ -99,8 +96,8 @@ class ErrorEnvelopeTests {
 	void insufficientBalanceEnvelopeIsTheBalanceException() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.enqueueFault(Fault.errorInBody(402, 0));
-		StepVerifier.create(TestTemplates.template(emulator).chat(ChatCompletionRequest.of("hi")))
-			.expectError(DeepSeekInsufficientBalanceException.class)
+		StepVerifier.create(EmulatorTemplates.template(emulator).chat(ChatCompletionRequest.of("hi")))
+			.expectError(DeepSeekApiException.InsufficientBalance.class)
 			.verify(TIMEOUT);
 	}
 
@@ -116,8 +113,8 @@ class ErrorEnvelopeTests {
 		assertThat(emulator.requests()).hasSize(2);
 		emulator.clearRequests();
 		emulator.enqueueFault(Fault.errorInBody(503, 0));
-		StepVerifier.create(TestTemplates.template(emulator).chatStream(ChatRequest.of("hi"), options(protocol)))
-			.expectError(DeepSeekOverloadedException.class)
+		StepVerifier.create(EmulatorTemplates.template(emulator).chatStream(ChatRequest.of("hi"), options(protocol)))
+			.expectError(DeepSeekApiException.Overloaded.class)
 			.verify(TIMEOUT);
 	}
 
@@ -134,7 +131,7 @@ class ErrorEnvelopeTests {
 			.thenConsumeWhile((delta) -> true)
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(DeepSeekStreamInterruptedException.class)
-					.hasCauseInstanceOf(DeepSeekRateLimitException.class);
+					.hasCauseInstanceOf(DeepSeekApiException.RateLimit.class);
 				assertThat(((DeepSeekStreamInterruptedException) ex).chunks()).isPositive();
 			})
 			.verify(TIMEOUT);
@@ -151,14 +148,15 @@ class ErrorEnvelopeTests {
 		emulator.setAnthropicQuirks(false);
 		emulator.enqueueFault(Fault.errorInBody(503, 0));
 		StepVerifier
-			.create(TestTemplates.template(emulator)
+			.create(EmulatorTemplates.template(emulator)
 				.chatStream(ChatRequest.of("hi"), options(DeepSeekProtocol.ANTHROPIC)))
-			.expectError(DeepSeekOverloadedException.class)
+			.expectError(DeepSeekApiException.Overloaded.class)
 			.verify(TIMEOUT);
 		emulator.enqueueFault(Fault.errorInBody(429, 0));
 		StepVerifier
-			.create(TestTemplates.template(emulator).chat(ChatRequest.of("hi"), options(DeepSeekProtocol.ANTHROPIC)))
-			.expectError(DeepSeekRateLimitException.class)
+			.create(EmulatorTemplates.template(emulator)
+				.chat(ChatRequest.of("hi"), options(DeepSeekProtocol.ANTHROPIC)))
+			.expectError(DeepSeekApiException.RateLimit.class)
 			.verify(TIMEOUT);
 	}
 
@@ -166,10 +164,10 @@ class ErrorEnvelopeTests {
 	void openAiChunkStreamWithAnEnvelopeIsNeverANullPointer() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.enqueueFault(Fault.errorInBody(500, 2));
-		StepVerifier.create(TestTemplates.template(emulator).chatStream(ChatCompletionRequest.of("hi")))
+		StepVerifier.create(EmulatorTemplates.template(emulator).chatStream(ChatCompletionRequest.of("hi")))
 			.thenConsumeWhile((chunk) -> true)
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekStreamInterruptedException.class)
-				.hasCauseInstanceOf(io.github.deepseekstarter.DeepSeekServerErrorException.class)
+				.hasCauseInstanceOf(io.github.deepseekstarter.DeepSeekApiException.ServerError.class)
 				.hasMessageNotContaining("NullPointerException"))
 			.verify(TIMEOUT);
 	}
@@ -179,7 +177,9 @@ class ErrorEnvelopeTests {
 	}
 
 	private static DeepSeekTemplate retrying(DeepSeekEmulator emulator) {
-		return TestTemplates.builder(emulator, TestTemplates.TIMEOUTS).retry(new DeepSeekRetryPolicy(RETRY)).build();
+		return EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
+			.retry(new DeepSeekRetryPolicy(RETRY))
+			.build();
 	}
 
 	/**

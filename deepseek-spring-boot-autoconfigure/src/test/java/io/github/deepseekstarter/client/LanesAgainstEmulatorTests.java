@@ -20,8 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.deepseekstarter.DeepSeekRateLimitException;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LaneRejectedException;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -30,6 +29,8 @@ import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,7 +64,9 @@ class LanesAgainstEmulatorTests {
 			.maxQueueSize(limit / 2)
 			.maxWait(Duration.ofSeconds(30))
 			.build());
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS).limiter(limiter).build();
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
+			.limiter(limiter)
+			.build();
 		AtomicInteger completed = new AtomicInteger();
 		AtomicInteger rejectedLocally = new AtomicInteger();
 		List<Throwable> otherErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -101,13 +104,15 @@ class LanesAgainstEmulatorTests {
 		emulator.setTokenInterval(Duration.ofMillis(20));
 		DeepSeekLimiter limiter = new DeepSeekLimiter(
 				LimiterConfig.builder().modelLimit(LimiterConfig.FLASH, 500).maxWait(Duration.ofSeconds(30)).build());
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS).limiter(limiter).build();
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
+			.limiter(limiter)
+			.build();
 		AtomicInteger server429s = new AtomicInteger();
 		int offered = 120;
 		Flux.range(0, offered)
 			.flatMap((i) -> template.chatStream(ChatCompletionRequest.of("r" + i))
 				.then()
-				.onErrorResume(DeepSeekRateLimitException.class, (ex) -> {
+				.onErrorResume(DeepSeekApiException.RateLimit.class, (ex) -> {
 					server429s.incrementAndGet();
 					return Mono.empty();
 				}), offered)

@@ -19,10 +19,11 @@ package io.github.deepseekstarter.client;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +45,7 @@ class PermitBeforeCompletionTests {
 
 	@Test
 	void callCompletesAfterItsPermitIsReleased() {
-		DeepSeekTemplate template = TestTemplates.template(this.extension.emulator());
+		DeepSeekTemplate template = EmulatorTemplates.template(this.extension.emulator());
 		String lane = template.limiter().laneOf(template.defaultModel());
 		CompletableFuture<Integer> inUseAtValue = new CompletableFuture<>();
 		CompletableFuture<Integer> inUseAtCompletion = new CompletableFuture<>();

@@ -20,8 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -30,6 +29,7 @@ import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,6 +38,7 @@ import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * One suite of protocol-neutral calls, run against the emulator in both wire formats: the
@@ -45,8 +46,6 @@ import static org.awaitility.Awaitility.await;
  * carries it.
  */
 class ProtocolNeutralChatTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final String ANSWER = "alpha beta gamma delta epsilon zeta";
 
@@ -124,7 +123,7 @@ class ProtocolNeutralChatTests {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setConcurrencyLimit(Lane.FLASH, 1);
 		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
 			.protocol(protocol)
 			.limiter(limiter)
 			.build();
@@ -133,9 +132,9 @@ class ProtocolNeutralChatTests {
 		try {
 			await().atMost(TIMEOUT).until(() -> emulator.stats(Lane.FLASH).inFlight() == 1);
 			StepVerifier.create(template.chat(ChatRequest.of("second"))).expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(DeepSeekRateLimitException.class)
+				assertThat(ex).isInstanceOf(DeepSeekApiException.RateLimit.class)
 					.hasMessageContaining("exceeds your concurrency limit of 1");
-				assertThat(((DeepSeekRateLimitException) ex).concurrencyLimit()).isEqualTo(1);
+				assertThat(((DeepSeekApiException.RateLimit) ex).concurrencyLimit()).isEqualTo(1);
 			}).verify(TIMEOUT);
 			assertThat(limiter.snapshot(LimiterConfig.FLASH).effectiveLimit()).isEqualTo(1);
 		}
@@ -152,8 +151,9 @@ class ProtocolNeutralChatTests {
 		for (boolean stream : new boolean[] { false, true }) {
 			emulator.enqueueFault(Fault.status(402));
 			StepVerifier.create(stream ? template.chatStream(ChatRequest.of("x")) : template.chat(ChatRequest.of("x")))
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DeepSeekInsufficientBalanceException.class)
-					.hasMessageContaining("Insufficient Balance"))
+				.expectErrorSatisfies(
+						(ex) -> assertThat(ex).isInstanceOf(DeepSeekApiException.InsufficientBalance.class)
+							.hasMessageContaining("Insufficient Balance"))
 				.verify(TIMEOUT);
 		}
 	}
@@ -220,7 +220,9 @@ class ProtocolNeutralChatTests {
 	}
 
 	private DeepSeekTemplate template(DeepSeekProtocol protocol) {
-		return TestTemplates.builder(this.extension.emulator(), TestTemplates.TIMEOUTS).protocol(protocol).build();
+		return EmulatorTemplates.builder(this.extension.emulator(), EmulatorTemplates.TIMEOUTS)
+			.protocol(protocol)
+			.build();
 	}
 
 	static String path(DeepSeekProtocol protocol) {

@@ -15,13 +15,12 @@
  */
 package io.github.deepseekstarter.client;
 
-import java.time.Duration;
-
 import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +30,7 @@ import reactor.test.StepVerifier;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * Answers larger than the client holds in memory fail the call with
@@ -38,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * formats, and give their lane permit back.
  */
 class ResponseSizeLimitTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final DeepSeekResponseLimits SMALL = new DeepSeekResponseLimits(DataSize.ofKilobytes(2),
 			DataSize.ofKilobytes(4));
@@ -87,7 +85,9 @@ class ResponseSizeLimitTests {
 	}
 
 	private DeepSeekTemplate template() {
-		return TestTemplates.builder(this.extension.emulator(), TestTemplates.TIMEOUTS).responseLimits(SMALL).build();
+		return EmulatorTemplates.builder(this.extension.emulator(), EmulatorTemplates.TIMEOUTS)
+			.responseLimits(SMALL)
+			.build();
 	}
 
 }

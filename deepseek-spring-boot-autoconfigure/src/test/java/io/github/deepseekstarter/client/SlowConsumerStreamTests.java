@@ -24,6 +24,7 @@ import io.github.deepseekstarter.protocol.DeepSeekJson;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -84,7 +85,7 @@ class SlowConsumerStreamTests {
 	}
 
 	private List<ChatDelta> slowly(DeepSeekProtocol protocol) {
-		DeepSeekTemplate template = TestTemplates.template(this.extension.emulator());
+		DeepSeekTemplate template = EmulatorTemplates.template(this.extension.emulator());
 		ChatRequest request = ChatRequest.builder()
 			.user("Tell me about Paris")
 			.tool("get_weather", "The weather of a city", java.util.Map.of("type", "object"))

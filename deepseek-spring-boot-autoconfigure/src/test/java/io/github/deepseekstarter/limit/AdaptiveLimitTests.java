@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.limit;
 
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import java.util.List;
 import java.time.Duration;
 import java.util.OptionalInt;

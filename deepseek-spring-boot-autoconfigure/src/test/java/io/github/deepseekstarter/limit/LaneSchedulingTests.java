@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.limit;
 
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

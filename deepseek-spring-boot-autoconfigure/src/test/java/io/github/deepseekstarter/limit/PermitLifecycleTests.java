@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.limit;
 
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.limit;
 
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

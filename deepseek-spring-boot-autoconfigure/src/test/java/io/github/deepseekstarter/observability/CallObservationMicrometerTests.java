@@ -17,14 +17,12 @@
 package io.github.deepseekstarter.observability;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.deepseekstarter.DeepSeekServerErrorException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.Admission;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LaneRejectedException;
@@ -39,6 +37,8 @@ import io.github.deepseekstarter.protocol.openai.ChatMessage;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -54,6 +54,7 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * The observation recorded for each call, the parent it takes from the Reactor context,
@@ -61,8 +62,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class CallObservationMicrometerTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();
@@ -230,11 +229,11 @@ class CallObservationMicrometerTests {
 	void failedCallObservationCarriesTheErrorAndNoContent() {
 		this.extension.emulator().enqueueFault(Fault.status(500));
 		StepVerifier.create(template().chat(ChatCompletionRequest.of("a secret prompt")))
-			.expectError(DeepSeekServerErrorException.class)
+			.expectError(DeepSeekApiException.ServerError.class)
 			.verify(TIMEOUT);
 		assertThat(this.stopped).singleElement().satisfies((call) -> {
 			assertThat(call.getParentObservation()).isNull();
-			assertThat(call.getError()).isInstanceOf(DeepSeekServerErrorException.class);
+			assertThat(call.getError()).isInstanceOf(DeepSeekApiException.ServerError.class);
 			assertThat(call.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("error");
 			assertThat(call.getAllKeyValues()).noneMatch((keyValue) -> keyValue.getValue().contains("secret prompt"));
 		});

@@ -16,14 +16,12 @@
 
 package io.github.deepseekstarter.observability;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.deepseekstarter.client.ChatRequest;
 import io.github.deepseekstarter.client.DeepSeekProtocol;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.protocol.anthropic.MessageParam;
 import io.github.deepseekstarter.protocol.anthropic.MessageRequest;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
@@ -32,6 +30,8 @@ import io.github.deepseekstarter.protocol.openai.ToolCall;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * The conversation on a call's observation: none unless switched on, then the
@@ -51,8 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class ConversationObservationTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final String SYSTEM = "gen_ai.system_instructions";
 

@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.observability;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,10 +24,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.deepseekstarter.client.DeepSeekTemplate;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * The histograms of the GenAI conventions have the bucket boundaries the conventions give
@@ -48,8 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class GenAiBucketsTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final List<String> SECONDS = List.of("0.01", "0.02", "0.04", "0.08", "0.16", "0.32", "0.64", "1.28",
 			"2.56", "5.12", "10.24", "20.48", "40.96", "81.92", "+Inf");

@@ -20,11 +20,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.github.deepseekstarter.DeepSeekBadRequestException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.Admission;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LaneRejectedException;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -37,6 +35,8 @@ import io.github.deepseekstarter.test.emulator.Fault;
 import io.github.deepseekstarter.test.emulator.Lane;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,6 +51,7 @@ import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * The meters recorded for calls made against the emulator, read from a
@@ -58,8 +59,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class MicrometerDeepSeekObserverTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final String FLASH = LimiterConfig.FLASH;
 
@@ -169,7 +168,7 @@ class MicrometerDeepSeekObserverTests {
 		StepVerifier
 			.create(template(limiter(LimiterConfig.builder().build()))
 				.chat(ChatCompletionRequest.builder().model(unknown).message(ChatMessage.user("hi")).build()))
-			.expectError(DeepSeekBadRequestException.class)
+			.expectError(DeepSeekApiException.BadRequest.class)
 			.verify(TIMEOUT);
 		assertThat(this.meters.getMeters()).flatExtracting((meter) -> meter.getId().getTags())
 			.extracting(Tag::getValue)
@@ -189,7 +188,7 @@ class MicrometerDeepSeekObserverTests {
 	void serverRateLimitIsCountedAsAnUpstreamResponseAndNotAsALocalRejection() {
 		this.extension.emulator().enqueueFault(Fault.status(429));
 		StepVerifier.create(template(limiter(LimiterConfig.builder().build())).chat(ChatCompletionRequest.of("hi")))
-			.expectError(DeepSeekRateLimitException.class)
+			.expectError(DeepSeekApiException.RateLimit.class)
 			.verify(TIMEOUT);
 		assertThat(this.meters.get(DeepSeekMeterNames.UPSTREAM_RESPONSES)
 			.tag(DeepSeekMeterNames.TAG_STATUS, "429")
@@ -198,7 +197,7 @@ class MicrometerDeepSeekObserverTests {
 		assertThat(this.meters.find(DeepSeekMeterNames.REJECTED).counter()).isNull();
 		assertThat(this.meters.get(DeepSeekMeterNames.OPERATION_DURATION)
 			.tag(DeepSeekMeterNames.TAG_OUTCOME, "error")
-			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, DeepSeekRateLimitException.class.getName())
+			.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, DeepSeekApiException.RateLimit.class.getName())
 			.tag(DeepSeekMeterNames.TAG_RESPONSE_MODEL, DeepSeekMeterNames.NONE)
 			.timer()
 			.count()).isOne();

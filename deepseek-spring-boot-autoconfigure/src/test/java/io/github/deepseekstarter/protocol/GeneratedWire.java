@@ -271,8 +271,7 @@ record GeneratedWire(Format format, byte[] bytes, List<ServerSentEvent> events, 
 				int cut = this.random.nextInt(data.length() + 1);
 				if (cut > 0 && cut < data.length() && Character.isLowSurrogate(data.charAt(cut))) {
 					// Lines hold whole characters: a cut between a surrogate pair's
-					// halves
-					// would make two invalid strings.
+					// halves would make two invalid strings.
 					cut--;
 				}
 				dataLine(data.substring(0, cut));

@@ -171,8 +171,8 @@ class KeepAliveAwareDecoderTests {
 	@Test
 	void releasesEachBufferOnceEvenUnderADiscardHook() {
 		// Netty hands out retained slices that share the reference count of the
-		// connection's own buffer: a
-		// second release would free that buffer under Netty's feet.
+		// connection's own buffer: a second release would free that buffer under Netty's
+		// feet.
 		List<ByteBuf> json = List.of(Unpooled.copiedBuffer("\n\n{\"a\":", StandardCharsets.UTF_8),
 				Unpooled.copiedBuffer("1}", StandardCharsets.UTF_8));
 		List<ByteBuf> events = List.of(Unpooled.copiedBuffer(": keep-alive\n\ndata: x\n", StandardCharsets.UTF_8),

@@ -19,13 +19,7 @@ package io.github.deepseekstarter.retry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.deepseekstarter.DeepSeekAuthenticationException;
-import io.github.deepseekstarter.DeepSeekBadRequestException;
-import io.github.deepseekstarter.DeepSeekInsufficientBalanceException;
-import io.github.deepseekstarter.DeepSeekInvalidParametersException;
-import io.github.deepseekstarter.DeepSeekOverloadedException;
-import io.github.deepseekstarter.DeepSeekRateLimitException;
-import io.github.deepseekstarter.DeepSeekServerErrorException;
+import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -48,8 +42,8 @@ class DeepSeekRetryPolicyTests {
 	void retriesTransientErrorsUntilSuccess() {
 		AtomicInteger attempts = new AtomicInteger();
 		Mono<String> call = Mono.defer(() -> switch (attempts.incrementAndGet()) {
-			case 1 -> Mono.error(new DeepSeekRateLimitException("busy", "rate_limit_error", null, null, null));
-			case 2 -> Mono.error(new DeepSeekOverloadedException("overloaded", null, null, null));
+			case 1 -> Mono.error(DeepSeekApiException.create(429, "busy", "rate_limit_error", null, null, null));
+			case 2 -> Mono.error(DeepSeekApiException.create(503, "overloaded", null, null, null, null));
 			default -> Mono.just("ok");
 		});
 		StepVerifier.create(this.policy.apply(call)).expectNext("ok").expectComplete().verify(TIMEOUT);
@@ -61,18 +55,21 @@ class DeepSeekRetryPolicyTests {
 		AtomicInteger attempts = new AtomicInteger();
 		Mono<String> call = Mono.defer(() -> {
 			attempts.incrementAndGet();
-			return Mono.error(new DeepSeekServerErrorException("boom", null, null, null));
+			return Mono.error(DeepSeekApiException.create(500, "boom", null, null, null, null));
 		});
-		StepVerifier.create(this.policy.apply(call)).expectError(DeepSeekServerErrorException.class).verify(TIMEOUT);
+		StepVerifier.create(this.policy.apply(call))
+			.expectError(DeepSeekApiException.ServerError.class)
+			.verify(TIMEOUT);
 		assertThat(attempts).hasValue(3);
 	}
 
 	@Test
 	void neverRetriesClientErrors() {
-		for (RuntimeException error : new RuntimeException[] { new DeepSeekBadRequestException("bad", null, null, null),
-				new DeepSeekAuthenticationException("auth", null, null, null),
-				new DeepSeekInsufficientBalanceException("money", null, null, null),
-				new DeepSeekInvalidParametersException("params", null, null, null) }) {
+		for (RuntimeException error : new RuntimeException[] {
+				DeepSeekApiException.create(400, "bad", null, null, null, null),
+				DeepSeekApiException.create(401, "auth", null, null, null, null),
+				DeepSeekApiException.create(402, "money", null, null, null, null),
+				DeepSeekApiException.create(422, "params", null, null, null, null) }) {
 			AtomicInteger attempts = new AtomicInteger();
 			Mono<String> call = Mono.defer(() -> {
 				attempts.incrementAndGet();
@@ -103,7 +100,7 @@ class DeepSeekRetryPolicyTests {
 		AtomicInteger attempts = new AtomicInteger();
 		StepVerifier
 			.withVirtualTime(() -> this.policy.apply(Mono.defer(() -> (attempts.incrementAndGet() == 1)
-					? Mono.error(new DeepSeekRateLimitException("busy", null, null, Duration.ofSeconds(7), null))
+					? Mono.error(DeepSeekApiException.create(429, "busy", null, null, Duration.ofSeconds(7), null))
 					: Mono.just("ok"))))
 			.expectSubscription()
 			.then(() -> assertThat(attempts).hasValue(1))
@@ -123,7 +120,7 @@ class DeepSeekRetryPolicyTests {
 		AtomicInteger attempts = new AtomicInteger();
 		StepVerifier
 			.withVirtualTime(() -> capped.apply(Mono.defer(() -> (attempts.incrementAndGet() == 1)
-					? Mono.error(new DeepSeekRateLimitException("busy", null, null, Duration.ofHours(1), null))
+					? Mono.error(DeepSeekApiException.create(429, "busy", null, null, Duration.ofHours(1), null))
 					: Mono.just("ok"))))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(3))

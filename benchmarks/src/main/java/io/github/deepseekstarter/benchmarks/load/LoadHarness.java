@@ -66,8 +66,7 @@ public final class LoadHarness {
 			List<RunResult> results = new ArrayList<>();
 			try (EmulatorProcess emulator = EmulatorProcess.start(plan.emulatorOptions())) {
 				// One unmeasured pass warms the emulator, so the first client measured
-				// does not
-				// pay for its JIT.
+				// does not pay for its JIT.
 				System.err.println("Warming the emulator for " + workload);
 				WorkloadRunner.run(ClientKind.RAW, plan, settings(emulator.baseUrl(), options, plan));
 				for (ClientKind kind : options.clients()) {

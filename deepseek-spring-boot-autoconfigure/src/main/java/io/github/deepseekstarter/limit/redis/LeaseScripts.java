@@ -231,10 +231,9 @@ final class LeaseScripts {
 			.collectList()
 			.map(LeaseScripts::integers)
 			// Lettuce completes commands on its event loop, at times inside its
-			// endpoint's
-			// exclusive lock (a connection going inactive fails its queued commands
-			// there); a continuation that sends the next command from there can wedge the
-			// endpoint, so answers go on on the parallel scheduler.
+			// endpoint's exclusive lock (a connection going inactive fails its queued
+			// commands there); a continuation that sends the next command from there can
+			// wedge the endpoint, so answers go on on the parallel scheduler.
 			.publishOn(Schedulers.parallel())
 			.timeout(this.timeout);
 	}

@@ -113,8 +113,7 @@ final class RedisLanePermits implements AccountPermits {
 				}
 				else if (answer.graceMillis() > 0) {
 					// The lane's data was lost: restore this replica's leases now, and
-					// try
-					// again when the grace period ends.
+					// try again when the grace period ends.
 					this.factory.renewSoon(this);
 					this.factory.notifyLater(this, Duration.ofMillis(answer.graceMillis()));
 				}

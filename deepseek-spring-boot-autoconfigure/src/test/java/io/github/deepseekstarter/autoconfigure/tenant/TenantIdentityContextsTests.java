@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.autoconfigure.tenant;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,14 +40,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
 /**
  * Tenant identities across application contexts, through the blocking facade on
  * servlet-style threads, and rejected locally when they look personal.
  */
 class TenantIdentityContextsTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension();

@@ -19,8 +19,8 @@ package io.github.deepseekstarter.limit.redis;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -18,8 +18,8 @@ package io.github.deepseekstarter.limit.redis;
 
 import java.time.Duration;
 
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.limit.LimiterListener;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -18,8 +18,8 @@ package io.github.deepseekstarter.limit.redis;
 
 import java.time.Duration;
 
-import io.github.deepseekstarter.actuate.RedisLeasesHealthContributor;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
+import io.github.deepseekstarter.actuate.RedisLeasesHealthIndicator;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,7 +118,7 @@ class LeaseRegressionTests {
 	void aRunOfFailuresOpensTheBreakerAndItsHalfOpenProbeReadmitsWithoutWaitingForAHeartbeat() throws Exception {
 		RedisPermitsSettings settings = Replica.settings(LEASE, OutagePolicy.FAIL_CLOSED, 2);
 		try (Replica a = new Replica(this.redis.port(), settings, 10)) {
-			RedisLeasesHealthContributor health = new RedisLeasesHealthContributor(a.permits());
+			RedisLeasesHealthIndicator health = new RedisLeasesHealthIndicator(a.permits());
 			a.hold(1);
 			await().atMost(WAIT).until(() -> a.inUse() == 1);
 			this.redis.pause();

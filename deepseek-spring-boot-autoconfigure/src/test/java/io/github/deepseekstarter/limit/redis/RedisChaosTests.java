@@ -19,11 +19,11 @@ package io.github.deepseekstarter.limit.redis;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulatorBuilder;
 import io.github.deepseekstarter.test.emulator.Reply;
 import io.github.deepseekstarter.test.junit.DeepSeekEmulatorExtension;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.deepseekstarter.limit.Admission;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
 import io.github.deepseekstarter.limit.LimiterListener;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;

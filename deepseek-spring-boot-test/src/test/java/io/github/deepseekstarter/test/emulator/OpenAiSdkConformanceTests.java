@@ -129,9 +129,8 @@ class OpenAiSdkConformanceTests {
 		await().until(() -> this.emulator.stats(Lane.FLASH).inFlight() == 1);
 
 		// A thread per blocking call: on two cores, Java 25's default pool for
-		// supplyAsync
-		// runs one task at a time (Java 17's started a thread for each), and the second
-		// call would never reach the queue.
+		// supplyAsync runs one task at a time (Java 17's started a thread for each), and
+		// the second call would never reach the queue.
 		ExecutorService callers = Executors.newFixedThreadPool(2);
 		try {
 			CompletableFuture<String> plain = CompletableFuture.supplyAsync(() -> this.client.chat()

@@ -124,7 +124,7 @@ class SampleChatApplicationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP")
-			.jsonPath("$.details.lanes")
+			.jsonPath("$.components.lanes.details.lanes")
 			.exists();
 	}
 

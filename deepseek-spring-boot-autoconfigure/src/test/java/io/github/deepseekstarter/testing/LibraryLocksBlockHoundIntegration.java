@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.deepseekstarter.limit;
+package io.github.deepseekstarter.testing;
 
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;

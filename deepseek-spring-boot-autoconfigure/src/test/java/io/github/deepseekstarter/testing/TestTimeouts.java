@@ -13,26 +13,20 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+package io.github.deepseekstarter.testing;
 
-package io.github.deepseekstarter.limit;
-
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import reactor.blockhound.BlockHound;
+import java.time.Duration;
 
 /**
- * Installs BlockHound before a test class runs, so any blocking call on a non-blocking
- * Reactor thread fails the test.
+ * How long a test waits for what it expects before it fails, shared by every test so that
+ * one slow machine is fixed in one place.
  */
-public class BlockHoundInstalled implements BeforeAllCallback {
+public final class TestTimeouts {
 
-	static {
-		BlockHound.install();
-	}
+	/** The longest a {@code StepVerifier} or an {@code await()} waits. */
+	public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	@Override
-	public void beforeAll(ExtensionContext context) {
-		// Installation happens once, in the static initializer.
+	private TestTimeouts() {
 	}
 
 }

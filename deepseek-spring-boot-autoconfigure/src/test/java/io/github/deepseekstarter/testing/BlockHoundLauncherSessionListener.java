@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.deepseekstarter.limit;
+package io.github.deepseekstarter.testing;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;

@@ -21,7 +21,9 @@ import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
 import io.github.deepseekstarter.limit.redis.RedisPermitsState;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * The state of the Redis lease store in distributed mode: UP while leases come from Redis
@@ -30,15 +32,16 @@ import org.springframework.boot.health.contributor.Health;
  * (one slow reply does not). The details name the breaker's state, the namespace and
  * where it comes from, with a warning when it derives from the API key.
  */
-public final class RedisLeasesHealthContributor implements DeepSeekHealthDetailsContributor {
+public final class RedisLeasesHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	private final RedisAccountPermitsFactory permits;
 
 	/**
-	 * Creates the contributor.
+	 * Creates the indicator.
 	 * @param permits the lease store
 	 */
-	public RedisLeasesHealthContributor(RedisAccountPermitsFactory permits) {
+	public RedisLeasesHealthIndicator(RedisAccountPermitsFactory permits) {
+		super("DeepSeek Redis leases health check failed");
 		this.permits = permits;
 	}
 
@@ -51,15 +54,10 @@ public final class RedisLeasesHealthContributor implements DeepSeekHealthDetails
 	}
 
 	@Override
-	public String name() {
-		return "redis";
-	}
-
-	@Override
-	public Mono<Health> health() {
+	protected Mono<Health> doHealthCheck(Health.Builder builder) {
 		return Mono.fromSupplier(() -> {
 			RedisPermitsState state = this.permits.state();
-			Health.Builder builder = (state.mode() == RedisPermitsState.Mode.FAIL_CLOSED) ? Health.down() : Health.up();
+			builder.status((state.mode() == RedisPermitsState.Mode.FAIL_CLOSED) ? Status.DOWN : Status.UP);
 			builder.withDetail("mode", state.mode().name())
 				.withDetail("since", state.since().toString())
 				.withDetail("circuitBreaker", state.circuitBreaker())

@@ -13,8 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
-package io.github.deepseekstarter.observability;
+package io.github.deepseekstarter.testing;
 
 import java.net.URI;
 import java.time.Duration;
@@ -29,13 +28,14 @@ import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
+import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds templates pointed at a local server for the observability tests, without
- * retries, sending the {@code user_id} set on each request as it is.
+ * Builds templates pointed at an emulator (or any local server) for tests, without Spring
+ * Boot and without retries, sending the {@code user_id} set on each request as it is.
  */
 public final class EmulatorTemplates {
 
@@ -43,24 +43,61 @@ public final class EmulatorTemplates {
 	public static final DeepSeekTimeouts TIMEOUTS = new DeepSeekTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30),
 			Duration.ofSeconds(30));
 
+	/** One attempt, no retry. */
+	public static final RetrySettings NO_RETRY = new RetrySettings(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1),
+			Duration.ofSeconds(1));
+
 	private EmulatorTemplates() {
 	}
 
 	/**
-	 * A builder of a template calling a server.
+	 * A builder of a template calling an emulator with its API key.
+	 * @param emulator the emulator
+	 * @param timeouts the timeouts
+	 * @return the builder
+	 */
+	public static DeepSeekTemplateBuilder builder(DeepSeekEmulator emulator, DeepSeekTimeouts timeouts) {
+		return builder(emulator.baseUrl(), emulator.apiKey(), timeouts);
+	}
+
+	/**
+	 * A builder of a template calling an emulator.
+	 * @param emulator the emulator
+	 * @param apiKey the API key to send
+	 * @param timeouts the timeouts
+	 * @return the builder
+	 */
+	public static DeepSeekTemplateBuilder builder(DeepSeekEmulator emulator, String apiKey, DeepSeekTimeouts timeouts) {
+		return builder(emulator.baseUrl(), apiKey, timeouts);
+	}
+
+	/**
+	 * A builder of a template calling a server, with {@link #TIMEOUTS}.
 	 * @param baseUrl the server's base URL
 	 * @param apiKey the API key to send
 	 * @return the builder
 	 */
 	public static DeepSeekTemplateBuilder builder(String baseUrl, String apiKey) {
-		ConnectionProvider pool = DeepSeekConnector.connectionProvider(50, 1000, Duration.ofSeconds(10));
+		return builder(baseUrl, apiKey, TIMEOUTS);
+	}
+
+	/**
+	 * A template calling an emulator with {@link #TIMEOUTS}.
+	 * @param emulator the emulator
+	 * @return the template
+	 */
+	public static DeepSeekTemplate template(DeepSeekEmulator emulator) {
+		return builder(emulator, TIMEOUTS).build();
+	}
+
+	private static DeepSeekTemplateBuilder builder(String baseUrl, String apiKey, DeepSeekTimeouts timeouts) {
+		ConnectionProvider pool = DeepSeekConnector.connectionProvider(200, 1000, Duration.ofSeconds(10));
 		WebClient webClient = DeepSeekConnector
-			.configure(WebClient.builder(), URI.create(baseUrl), apiKey, pool, TIMEOUTS)
+			.configure(WebClient.builder(), URI.create(baseUrl), apiKey, pool, timeouts)
 			.build();
 		return DeepSeekTemplate.builder(webClient)
-			.timeouts(TIMEOUTS)
-			.retry(new DeepSeekRetryPolicy(
-					new RetrySettings(1, Duration.ofMillis(1), 1.0, Duration.ofMillis(1), Duration.ofSeconds(1))))
+			.timeouts(timeouts)
+			.retry(new DeepSeekRetryPolicy(NO_RETRY))
 			.userIds(new UserIdResolution(UserIdPolicy.raw(), List.of(), AnonymousUserIdStrategy.none()));
 	}
 
