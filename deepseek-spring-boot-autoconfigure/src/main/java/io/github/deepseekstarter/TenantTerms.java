@@ -21,7 +21,7 @@ import java.util.Objects;
 /**
  * What a tenant is entitled to: its tier (which reserved share it draws on), its weight
  * between tenants of a lane under contention, and its token budget. Resolved once per
- * call from the caller's identity and carried by the {@link Admission}.
+ * call from the caller's identity and carried by the lane admission.
  *
  * @param tier the tier, such as {@code paid}; {@link #DEFAULT_TIER} when none applies
  * @param weight the tenant's share of a contended lane relative to other tenants, from 1

@@ -80,8 +80,8 @@ class AiServicesToolLoopTests {
 					DeepSeekSecurityAutoConfiguration.class, DeepSeekLangChain4jAutoConfiguration.class))
 			.withUserConfiguration(LaneCounting.class)
 			.withPropertyValues("deepseek.base-url=" + this.emulator.baseUrl(),
-					"deepseek.api-key=" + this.emulator.apiKey(), "deepseek.user-id.secret=test-secret-of-at-least-32-bytes",
-					"deepseek.retry.max-attempts=1");
+					"deepseek.api-key=" + this.emulator.apiKey(),
+					"deepseek.user-id.secret=test-secret-of-at-least-32-bytes", "deepseek.retry.max-attempts=1");
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("globex", "n/a", List.of()));
 	}

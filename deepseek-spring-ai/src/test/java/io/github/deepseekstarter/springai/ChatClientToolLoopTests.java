@@ -74,8 +74,8 @@ class ChatClientToolLoopTests {
 					DeepSeekChatClientAutoConfiguration.class, ChatClientAutoConfiguration.class))
 			.withUserConfiguration(LaneCounting.class)
 			.withPropertyValues("deepseek.base-url=" + this.emulator.baseUrl(),
-					"deepseek.api-key=" + this.emulator.apiKey(), "deepseek.user-id.secret=test-secret-of-at-least-32-bytes",
-					"deepseek.retry.max-attempts=1");
+					"deepseek.api-key=" + this.emulator.apiKey(),
+					"deepseek.user-id.secret=test-secret-of-at-least-32-bytes", "deepseek.retry.max-attempts=1");
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("acme", "n/a", List.of()));
 	}

@@ -75,10 +75,10 @@ public final class DeepSeekAutoConfiguration {
 
 	@Bean(destroyMethod = "dispose")
 	@ConditionalOnMissingBean(name = "deepSeekConnectionProvider")
-	ConnectionProvider deepSeekConnectionProvider(DeepSeekProperties properties) {
+	ConnectionProvider deepSeekConnectionProvider(DeepSeekProperties properties, DeepSeekTenantProperties tenants) {
 		DeepSeekProperties.Pool pool = properties.getPool();
 		int maxConnections = (pool.getMaxConnections() != null) ? pool.getMaxConnections()
-				: defaultMaxConnections(LimiterConfigs.from(properties));
+				: defaultMaxConnections(LimiterConfigs.from(properties, tenants));
 		return DeepSeekConnector.connectionProvider(maxConnections, pool.getPendingAcquireMaxCount(),
 				pool.getPendingAcquireTimeout());
 	}

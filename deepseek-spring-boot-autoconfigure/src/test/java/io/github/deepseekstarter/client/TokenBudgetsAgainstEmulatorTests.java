@@ -25,7 +25,8 @@ import io.github.deepseekstarter.TokenBudget;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
-import io.github.deepseekstarter.limit.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
+import io.github.deepseekstarter.testing.EmulatorTemplates;
 import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
@@ -67,7 +68,7 @@ class TokenBudgetsAgainstEmulatorTests {
 		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build(), BulkheadAccountPermits.factory(),
 				LimiterListener.NONE, new LocalTokenBudgets(clock), TokenCharge.FULL);
 		TenantTerms terms = new TenantTerms("free", 1, new TokenBudget(5, 0));
-		DeepSeekTemplate template = TestTemplates.builder(emulator, TestTemplates.TIMEOUTS)
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
 			.limiter(limiter)
 			.userIds(new UserIdResolution(UserIdPolicy.raw(), List.of(() -> Mono.just("acme")),
 					AnonymousUserIdStrategy.none(), false, (identity) -> Mono.just(terms)))

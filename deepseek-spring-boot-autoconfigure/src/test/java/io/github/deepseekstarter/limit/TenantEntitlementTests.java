@@ -24,6 +24,7 @@ import java.util.Random;
 
 import io.github.deepseekstarter.TenantTerms;
 import io.github.deepseekstarter.TokenBudget;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

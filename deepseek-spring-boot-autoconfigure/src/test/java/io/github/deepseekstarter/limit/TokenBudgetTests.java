@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.deepseekstarter.BudgetPeriod;
 import io.github.deepseekstarter.TenantTerms;
 import io.github.deepseekstarter.TokenBudget;
+import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;

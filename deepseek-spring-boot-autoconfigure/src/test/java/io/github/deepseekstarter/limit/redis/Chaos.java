@@ -339,10 +339,10 @@ final class Chaos {
 		@Override
 		public void close() {
 			this.running.dispose();
-			// Closing a Lettuce cluster connection after its nodes were killed and restarted
-			// can wait forever for the endpoint's exclusive lock (a Lettuce defect seen in
-			// this test's shutdown, after every assertion has its figures): the context is
-			// closed on a thread of its own and given a bounded time.
+			// Closing a Lettuce cluster connection after its nodes were killed
+			// and restarted can wait forever for the endpoint's exclusive lock
+			// (a Lettuce defect seen at this test's end, once the figures are
+			// taken): the context closes on a thread of its own, in bounded time.
 			Thread closing = new Thread(this.context::close, "chaos-replica-close");
 			closing.setDaemon(true);
 			closing.start();
