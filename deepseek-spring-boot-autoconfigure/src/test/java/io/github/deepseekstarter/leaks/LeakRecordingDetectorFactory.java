@@ -39,6 +39,8 @@ final class LeakRecordingDetectorFactory extends ResourceLeakDetectorFactory {
 
 	private static final int COLLECTIONS = 3;
 
+	private static final String LETTUCE_READ_BUFFER = "io.lettuce.core.protocol.CommandHandler.channelRegistered";
+
 	@Override
 	@SuppressWarnings("deprecation")
 	public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval,
@@ -82,6 +84,13 @@ final class LeakRecordingDetectorFactory extends ResourceLeakDetectorFactory {
 
 		@Override
 		protected void reportTracedLeak(String resourceType, String records) {
+			if (records.contains(LETTUCE_READ_BUFFER)) {
+				// Lettuce's own read buffer of a connection, which it frees when the channel
+				// unregisters; a connection the Redis tests tear down abruptly may never
+				// unregister. It is logged, but this project's buffers are what is guarded.
+				super.reportTracedLeak(resourceType, records);
+				return;
+			}
 			leaks.add(resourceType + " was garbage-collected before it was released. Recent access records:" + records);
 			super.reportTracedLeak(resourceType, records);
 		}
