@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -33,13 +32,13 @@ import reactor.core.scheduler.Scheduler;
 /**
  * The permits of one model lane: its account permits, its tenant lanes and its queue. A
  * permit is a {@code Mono<Permit>}; state changes happen in short critical sections on
- * this object, and waiters are signalled only after leaving them, one draining thread at
- * a time. A free permit goes to the queue before any new arrival.
+ * this object, and waiters are signalled only after leaving them. The thread whose call
+ * freed room hands it to the waiters before that call returns (a body that completes at
+ * once loops in that thread instead of recursing), so a call that releases, cancels or
+ * raises the limit never leaves its room to another thread's drain. A free permit goes to
+ * the queue before any new arrival.
  */
 final class ModelLane {
-
-	private static final AtomicIntegerFieldUpdater<ModelLane> WIP = AtomicIntegerFieldUpdater
-		.newUpdater(ModelLane.class, "wip");
 
 	private final String name;
 
@@ -64,7 +63,8 @@ final class ModelLane {
 	/** The waiter that may not queue whose account answer is on its way. */
 	private @Nullable LaneWaiter answerAwaited;
 
-	private volatile int wip;
+	/** The drain loop running in the current thread, if any: nested drains join it. */
+	private final ThreadLocal<Drain> draining = new ThreadLocal<>();
 
 	ModelLane(String name, int limit, LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener,
 			Scheduler timer) {
@@ -202,23 +202,34 @@ final class ModelLane {
 	}
 
 	/**
-	 * Hands free permits to waiters, one draining thread at a time so that bodies that
-	 * complete at once do not recurse into the next grant.
+	 * Hands free permits to waiters in the calling thread, before the call that freed
+	 * them returns. A drain nested in a delivery (a body that completes or fails at once
+	 * releases its permit while it is handed over) does not recurse into the next grant:
+	 * the loop already running in this thread takes another turn. Threads drain
+	 * concurrently; each grants in the critical section what the lane has room for then.
 	 */
 	private void drain() {
-		if (WIP.getAndIncrement(this) != 0) {
+		Drain running = this.draining.get();
+		if (running != null) {
+			running.again = true;
 			return;
 		}
-		int missed = 1;
-		do {
-			List<LaneWaiter> granted;
-			synchronized (this) {
-				granted = grant(false);
+		Drain drain = new Drain();
+		this.draining.set(drain);
+		try {
+			do {
+				drain.again = false;
+				List<LaneWaiter> granted;
+				synchronized (this) {
+					granted = grant(false);
+				}
+				granted.forEach(this::deliver);
 			}
-			granted.forEach(this::deliver);
-			missed = WIP.addAndGet(this, -missed);
+			while (drain.again);
 		}
-		while (missed != 0);
+		finally {
+			this.draining.remove();
+		}
 	}
 
 	/**
@@ -375,6 +386,15 @@ final class ModelLane {
 
 	synchronized int tenantLanes() {
 		return this.held.tenantLanes();
+	}
+
+	/**
+	 * The state of the drain loop of one thread.
+	 */
+	private static final class Drain {
+
+		private boolean again;
+
 	}
 
 }

@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -274,6 +277,58 @@ class LaneSchedulingTests {
 		org.awaitility.Awaitility.await().until(() -> waiter.error() != null);
 		assertThat(waiter.error()).isInstanceOf(LaneRejectedException.class);
 		assertThat(limiter.snapshot("m").queued()).isZero();
+	}
+
+	/**
+	 * A permit freed while another thread is still handing permits over goes to the next
+	 * waiter before the call that freed it returns: the room is not left to the other
+	 * thread's drain, where a new arrival would find it taken by a request that already
+	 * ended and queue behind it.
+	 */
+	@Test
+	void cancelHandsItsPermitOverBeforeItReturnsWhileAnotherThreadDelivers() throws Exception {
+		DeepSeekLimiter limiter = new DeepSeekLimiter(
+				LimiterConfig.builder().clearModels().modelLimit("m", 2).maxWait(Duration.ofMinutes(1)).build());
+		HeldRequest first = HeldRequest.start(limiter, Admission.of("m", "a"));
+		HeldRequest second = HeldRequest.start(limiter, Admission.of("m", "a"));
+		CountDownLatch delivering = new CountDownLatch(1);
+		CountDownLatch resume = new CountDownLatch(1);
+		// The next waiter's body is subscribed on the thread that hands it its permit.
+		limiter.withPermit(Admission.of("m", "a"), (permit) -> Mono.fromRunnable(() -> {
+			delivering.countDown();
+			awaitLatch(resume);
+		})).subscribe();
+		AtomicBoolean endedAtOnce = new AtomicBoolean();
+		limiter.withPermit(Admission.of("m", "a"), (permit) -> Mono.fromRunnable(() -> endedAtOnce.set(true)))
+			.subscribe();
+		Thread releasing = new Thread(first::complete, "releasing");
+		releasing.start();
+		assertThat(delivering.await(10, TimeUnit.SECONDS)).isTrue();
+		try {
+			second.cancel();
+			assertThat(endedAtOnce).isTrue();
+			assertThat(limiter.snapshot("m").queued()).isZero();
+			HeldRequest arrival = HeldRequest.start(limiter, Admission.of("m", "b"));
+			assertThat(arrival.running()).isTrue();
+			arrival.complete();
+		}
+		finally {
+			resume.countDown();
+			releasing.join(10_000);
+		}
+		assertThat(limiter.snapshot("m").inUse()).isZero();
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			if (!latch.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("The test did not resume the delivery");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
