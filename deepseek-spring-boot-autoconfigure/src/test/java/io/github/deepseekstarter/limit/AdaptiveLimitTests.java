@@ -19,8 +19,9 @@ package io.github.deepseekstarter.limit;
 import java.util.List;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class AdaptiveLimitTests {
 	@Test
 	void aLimitObservedElsewhereIsAdoptedWithoutBeingStoredAgainAndTheLanesOwnChangesStillAre() {
 		List<Integer> stored = new CopyOnWriteArrayList<>();
-		AtomicReference<IntConsumer> observer = new AtomicReference<>();
+		Map<String, IntConsumer> observers = new ConcurrentHashMap<>();
 		AccountPermitsFactory shared = (lane, limit, permitsFreed) -> {
 			BulkheadAccountPermits local = new BulkheadAccountPermits(lane, limit);
 			return new AccountPermits() {
@@ -122,7 +123,7 @@ class AdaptiveLimitTests {
 
 				@Override
 				public void onLimitObserved(IntConsumer listener) {
-					observer.set(listener);
+					observers.put(lane, listener);
 				}
 
 			};
@@ -134,13 +135,14 @@ class AdaptiveLimitTests {
 			.decreaseFactor(0.5)
 			.learntLimitTtl(Duration.ofHours(1))
 			.build(), shared, LimiterListener.NONE);
-		observer.get().accept(5);
+		IntConsumer observer = observers.get("m");
+		observer.accept(5);
 		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(5);
 		assertThat(limiter.snapshot("m").configuredLimit()).isEqualTo(10);
 		// The replica that lowered the shared limit leads its recovery.
 		succeed(limiter, 20);
 		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(5);
-		observer.get().accept(6);
+		observer.accept(6);
 		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(6);
 		assertThat(stored).isEmpty();
 		HeldRequest.start(limiter, Admission.of("m")).permit().onServerLimit(OptionalInt.empty());
