@@ -16,6 +16,8 @@
 
 package io.github.deepseekstarter.limit;
 
+import java.util.function.IntConsumer;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,5 +54,20 @@ public interface AccountPermits {
 	 * @param limit the new limit, at least 1
 	 */
 	void changeLimit(int limit);
+
+	/**
+	 * Registers the lane's listener of limits observed elsewhere: an implementation whose
+	 * limit is shared (Redis) calls it with the shared limit when a message it already
+	 * receives (an acquisition's or a heartbeat's answer, another replica's announcement)
+	 * carries one that differs from the last it reported, and never while it holds a lock
+	 * of its own. The lane adopts it as its effective limit without calling
+	 * {@link #changeLimit(int)} back, so an observed limit is never stored again as a
+	 * change of this replica. The lane registers once, before its first
+	 * {@link #tryAcquire()}. Local permits have no limit but their own: the default does
+	 * nothing, which is what {@link BulkheadAccountPermits} does.
+	 * @param listener takes the observed limit, at least 1
+	 */
+	default void onLimitObserved(IntConsumer listener) {
+	}
 
 }

@@ -119,6 +119,26 @@ final class AdaptiveLimit {
 		return this.learntLimitTtlNanos;
 	}
 
+	/**
+	 * Adopts a limit another replica set (observed in the store the replicas share) as
+	 * the effective one. Below the configured limit it also caps this replica's recovery
+	 * for the learnt limit's time, as a limit a 429 named does: the replica that changed
+	 * it leads its recovery, and the others follow what it stores.
+	 */
+	boolean observe(int limit) {
+		int next = Math.max(1, limit);
+		if (next == this.effective) {
+			// This replica's own limit, or one it adopted already: nothing to follow.
+			return false;
+		}
+		if (next < this.configured) {
+			this.learntLimit = next;
+			this.learntAtNanos = System.nanoTime();
+		}
+		this.successes = 0;
+		return set(next);
+	}
+
 	boolean setConfigured(int limit) {
 		boolean changed = limit != this.configured;
 		this.configured = limit;

@@ -69,7 +69,8 @@ final class ModelLane {
 	ModelLane(String name, int limit, LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener,
 			Scheduler timer) {
 		this.name = name;
-		this.account = new AccountGate(permits.create(name, limit, this::permitsFreed), this::onAccountAnswer);
+		AccountPermits accountPermits = permits.create(name, limit, this::permitsFreed);
+		this.account = new AccountGate(accountPermits, this::onAccountAnswer);
 		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease(),
 				config.learntLimitTtl());
 		this.held = new LaneOccupancy(config, name);
@@ -78,6 +79,7 @@ final class ModelLane {
 		this.reservations = new TierReservations(config.reservedShares());
 		this.listener = listener;
 		this.timer = timer;
+		accountPermits.onLimitObserved(this::limitObserved);
 	}
 
 	String name() {
@@ -348,11 +350,23 @@ final class ModelLane {
 	}
 
 	/**
+	 * Adopts a limit the account permits observed elsewhere (another replica's change,
+	 * stored in Redis) without giving it back to them: it is not this replica's change.
+	 */
+	private void limitObserved(int observed) {
+		changeLimit(() -> this.limit.observe(observed), false);
+	}
+
+	/**
 	 * Gives the account permits the new effective limit in the critical section that
 	 * changed it, so that no admission sees one limit here and another there, then offers
 	 * the room to the queue.
 	 */
 	private void changeLimit(BooleanSupplier change) {
+		changeLimit(change, true);
+	}
+
+	private void changeLimit(BooleanSupplier change, boolean ownChange) {
 		int configured;
 		int effective;
 		synchronized (this) {
@@ -361,7 +375,9 @@ final class ModelLane {
 			}
 			configured = this.limit.configured();
 			effective = this.limit.effective();
-			this.account.changeLimit(effective);
+			if (ownChange) {
+				this.account.changeLimit(effective);
+			}
 		}
 		this.listener.onLimitChanged(this.name, configured, effective);
 		drain();

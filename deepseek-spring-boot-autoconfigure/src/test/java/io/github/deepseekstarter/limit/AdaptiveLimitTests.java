@@ -20,9 +20,14 @@ import io.github.deepseekstarter.testing.BlockHoundInstalled;
 import java.util.List;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -91,6 +96,61 @@ class AdaptiveLimitTests {
 		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(5);
 		limiter.setLimit("m", 8);
 		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(8);
+	}
+
+	@Test
+	void aLimitObservedElsewhereIsAdoptedWithoutBeingStoredAgainAndTheLanesOwnChangesStillAre() {
+		List<Integer> stored = new CopyOnWriteArrayList<>();
+		Map<String, IntConsumer> observers = new ConcurrentHashMap<>();
+		AccountPermitsFactory shared = (lane, limit, permitsFreed) -> {
+			BulkheadAccountPermits local = new BulkheadAccountPermits(lane, limit);
+			return new AccountPermits() {
+
+				@Override
+				public Mono<Boolean> tryAcquire() {
+					return local.tryAcquire();
+				}
+
+				@Override
+				public void release() {
+					local.release();
+				}
+
+				@Override
+				public void changeLimit(int next) {
+					stored.add(next);
+					local.changeLimit(next);
+				}
+
+				@Override
+				public void onLimitObserved(IntConsumer listener) {
+					observers.put(lane, listener);
+				}
+
+			};
+		};
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder()
+			.clearModels()
+			.modelLimit("m", 10)
+			.successesPerIncrease(1)
+			.decreaseFactor(0.5)
+			.learntLimitTtl(Duration.ofHours(1))
+			.build(), shared, LimiterListener.NONE);
+		IntConsumer observer = observers.get("m");
+		observer.accept(5);
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(5);
+		assertThat(limiter.snapshot("m").configuredLimit()).isEqualTo(10);
+		// The replica that lowered the shared limit leads its recovery.
+		succeed(limiter, 20);
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(5);
+		observer.accept(6);
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(6);
+		assertThat(stored).isEmpty();
+		HeldRequest.start(limiter, Admission.of("m")).permit().onServerLimit(OptionalInt.empty());
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(3);
+		limiter.setLimit("m", 9);
+		assertThat(limiter.snapshot("m").effectiveLimit()).isEqualTo(9);
+		assertThat(stored).containsExactly(3, 9);
 	}
 
 	@Test

@@ -182,12 +182,30 @@ final class LeaseScripts {
 	}
 
 	/**
-	 * Stores the lane's limit, which every replica's next lease obeys.
+	 * Stores the lane's limit, which every replica's next lease obeys, and announces it
+	 * on the lane's channel as the replica and the limit ({@link #announcedLimit}).
 	 */
 	Mono<Void> storeLimit(String lane, int limit, String replica) {
 		return run(LIMIT, List.of(limitKey(lane)),
-				List.of(Integer.toString(limit), this.keepMillis, channel(lane), replica))
+				List.of(Integer.toString(limit), this.keepMillis, channel(lane), replica + " " + limit))
 			.then();
+	}
+
+	/**
+	 * Returns the replica that sent a message of a lane's channel.
+	 */
+	static String sender(String message) {
+		int space = message.indexOf(' ');
+		return (space < 0) ? message : message.substring(0, space);
+	}
+
+	/**
+	 * Returns the limit a message of a lane's channel announces, 0 when it announces none
+	 * (a release).
+	 */
+	static int announcedLimit(String message) {
+		int space = message.indexOf(' ');
+		return (space < 0) ? 0 : Integer.parseInt(message.substring(space + 1));
 	}
 
 	/**

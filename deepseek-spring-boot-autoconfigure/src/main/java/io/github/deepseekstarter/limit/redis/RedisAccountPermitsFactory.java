@@ -329,7 +329,7 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 			.subscribe(this::onReleased));
 	}
 
-	private Flux<String> subscribeToReleases() {
+	private Flux<Map.Entry<String, String>> subscribeToReleases() {
 		ReactiveRedisMessageListenerContainer listener;
 		synchronized (this) {
 			listener = this.listener;
@@ -339,15 +339,23 @@ public final class RedisAccountPermitsFactory implements AccountPermitsFactory, 
 			}
 		}
 		return listener.receive(new PatternTopic(this.scripts.channelPattern()))
-			.filter((message) -> !this.replicaId.equals(message.getMessage()))
-			.map((message) -> message.getChannel())
+			.filter((message) -> !this.replicaId.equals(LeaseScripts.sender(message.getMessage())))
+			.map((message) -> Map.entry(message.getChannel(), message.getMessage()))
 			// Waiters told here send commands: not from Lettuce's event loop.
 			.publishOn(Schedulers.parallel());
 	}
 
-	private void onReleased(String channel) {
-		RedisLanePermits lane = this.lanes.get(this.scripts.laneOfChannel(channel));
+	/**
+	 * Takes a message of a lane's channel: another replica released leases or changed the
+	 * lane's limit, which the lane adopts at once.
+	 */
+	private void onReleased(Map.Entry<String, String> message) {
+		RedisLanePermits lane = this.lanes.get(this.scripts.laneOfChannel(message.getKey()));
 		if (lane != null && mode() == RedisPermitsState.Mode.REDIS) {
+			int limit = LeaseScripts.announcedLimit(message.getValue());
+			if (limit > 0) {
+				lane.announced(limit);
+			}
 			lane.permitsFreed();
 		}
 	}

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import io.github.deepseekstarter.limit.AccountPermits;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -74,6 +75,12 @@ final class RedisLanePermits implements AccountPermits {
 	/** The lane's limit in Redis as last answered, 0 before the first answer. */
 	private volatile int sharedLimit;
 
+	/** The shared limit last told to the lane, 0 when the lane changed its own since. */
+	private int reportedLimit;
+
+	private volatile IntConsumer limitObserved = (limit) -> {
+	};
+
 	RedisLanePermits(RedisAccountPermitsFactory factory, LeaseScripts scripts, String lane, int limit,
 			Runnable permitsFreed) {
 		this.factory = factory;
@@ -105,7 +112,6 @@ final class RedisLanePermits implements AccountPermits {
 			.guarded(this.scripts.acquire(this.lane, limit, member, inUse(), graceShare, this.markerSeen))
 			.map((answer) -> {
 				this.markerSeen = true;
-				this.sharedLimit = answer.limit();
 				if (answer.granted()) {
 					synchronized (this) {
 						this.leases.addLast(member);
@@ -117,6 +123,7 @@ final class RedisLanePermits implements AccountPermits {
 					this.factory.renewSoon(this);
 					this.factory.notifyLater(this, Duration.ofMillis(answer.graceMillis()));
 				}
+				observed(answer.limit());
 				return answer.granted();
 			})
 			.onErrorResume((ex) -> {
@@ -183,6 +190,7 @@ final class RedisLanePermits implements AccountPermits {
 		synchronized (this) {
 			this.limit = limit;
 			this.unstoredLimit = limit;
+			this.reportedLimit = 0;
 		}
 		if (this.factory.mode() != RedisPermitsState.Mode.REDIS) {
 			return;
@@ -190,6 +198,37 @@ final class RedisLanePermits implements AccountPermits {
 		this.factory.guarded(this.scripts.storeLimit(this.lane, limit, this.factory.replicaId()))
 			.subscribe(null, (ex) -> {
 			}, () -> limitStored(limit));
+	}
+
+	@Override
+	public void onLimitObserved(IntConsumer listener) {
+		this.limitObserved = listener;
+	}
+
+	/**
+	 * Takes the lane's limit from a Redis answer and tells the lane when it is new to it,
+	 * so that its effective limit follows the shared one within one acquisition or one
+	 * heartbeat. An answer is not told while a change of this replica is not stored yet,
+	 * as it may predate that change; the lane adopts what it is told without storing it
+	 * again.
+	 */
+	private void observed(int shared) {
+		this.sharedLimit = shared;
+		synchronized (this) {
+			if (this.unstoredLimit != 0 || shared == this.reportedLimit) {
+				return;
+			}
+			this.reportedLimit = shared;
+			this.limit = shared;
+		}
+		this.limitObserved.accept(shared);
+	}
+
+	/**
+	 * Takes a limit another replica stored and announced on the lane's channel.
+	 */
+	void announced(int limit) {
+		observed(limit);
 	}
 
 	private synchronized void limitStored(int limit) {
@@ -231,7 +270,7 @@ final class RedisLanePermits implements AccountPermits {
 				if (storeLimit != 0) {
 					limitStored(storeLimit);
 				}
-				this.sharedLimit = renewed.limit();
+				observed(renewed.limit());
 				List<String> lost = stillHeld(renewed.missing());
 				if (lost.isEmpty()) {
 					return Mono.just(renewed.room());

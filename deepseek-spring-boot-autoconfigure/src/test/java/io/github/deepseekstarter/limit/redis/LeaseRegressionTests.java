@@ -96,6 +96,39 @@ class LeaseRegressionTests {
 	}
 
 	@Test
+	void aLimitChangedOnOneReplicaShowsInTheOthersSnapshotWithinOneHeartbeatAndIsNotWrittenBack() throws Exception {
+		// A heartbeat every second; b makes no acquisition: only the announcement of the
+		// change or b's heartbeat can tell it.
+		RedisPermitsSettings settings = Replica.settings(Duration.ofSeconds(3), OutagePolicy.FAIL_CLOSED, 2);
+		Duration heartbeat = settings.heartbeatInterval().plus(settings.commandTimeout().multipliedBy(2));
+		try (Replica a = new Replica(this.redis.port(), settings, 10);
+				Replica b = new Replica(this.redis.port(), settings, 10)) {
+			String limitKey = a.permits().limitKey(Replica.LANE);
+			a.limiter().setLimit(Replica.LANE, 4);
+			await().atMost(heartbeat).until(() -> b.limiter().snapshot(Replica.LANE).effectiveLimit() == 4);
+			assertThat(b.limiter().snapshot(Replica.LANE).configuredLimit()).isEqualTo(10);
+			a.limiter().setLimit(Replica.LANE, 7);
+			await().atMost(heartbeat).until(() -> b.limiter().snapshot(Replica.LANE).effectiveLimit() == 7);
+			// b's view is not a change of its own: nothing it writes undoes a's limit.
+			await().during(heartbeat)
+				.atMost(heartbeat.multipliedBy(2))
+				.until(() -> "7".equals(this.redis.bulk("GET " + limitKey))
+						&& a.limiter().snapshot(Replica.LANE).effectiveLimit() == 7
+						&& b.limiter().snapshot(Replica.LANE).effectiveLimit() == 7);
+			// A limit stored without an announcement (as a heartbeat stores one after an
+			// outage) reaches both lanes with their next heartbeat.
+			assertThat(this.redis.command("SET " + limitKey + " 6 PX 60000")).isEqualTo("+OK");
+			await().atMost(heartbeat)
+				.until(() -> a.limiter().snapshot(Replica.LANE).effectiveLimit() == 6
+						&& b.limiter().snapshot(Replica.LANE).effectiveLimit() == 6);
+			b.hold(8);
+			await().atMost(WAIT).until(() -> b.inUse() == 6 && b.queued() == 2);
+			b.completeAll();
+			await().atMost(WAIT).until(() -> b.completed() == 8);
+		}
+	}
+
+	@Test
 	void oneSlowReplyNeitherStopsGrantsUntilTheNextHeartbeatNorTakesTheStoreDown() throws Exception {
 		RedisPermitsSettings settings = Replica.settings(LEASE, OutagePolicy.FAIL_CLOSED, 2);
 		try (Replica a = new Replica(this.redis.port(), settings, 10)) {
