@@ -16,8 +16,6 @@
 
 package io.github.deepseekstarter.client;
 
-import java.time.Duration;
-
 import io.github.deepseekstarter.DeepSeekException;
 import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
 import io.github.deepseekstarter.DeepSeekServerQueueTimeoutException;
@@ -99,8 +97,8 @@ final class DeepSeekExchange {
 						.events(response.bodyToFlux(DataBuffer.class), progress,
 								(int) this.limits.maxEventSize().toBytes())
 						.switchIfEmpty(Flux.error(() -> closedBeforeInference(progress))))
-			.timeout(untilInference(progress), (event) -> Mono.<Long>never(),
-					Flux.<ServerSentEvent>error(() -> preInferenceExpired(progress)))
+			.transform(PreInferenceDeadline.of(this.timeouts.preInference(), progress,
+					() -> preInferenceExpired(progress)))
 			.onErrorMap(DataBufferLimitException.class, this::eventTooLarge)
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
 	}
@@ -158,14 +156,6 @@ final class DeepSeekExchange {
 		return response.bodyToMono(String.class)
 			.defaultIfEmpty("")
 			.flatMap((body) -> Mono.error(ErrorMapper.toException(status, body, retryAfter)));
-	}
-
-	private Mono<Long> untilInference(ResponseProgress progress) {
-		Duration remaining = this.timeouts.preInference().minus(progress.elapsed());
-		// Once inference started the generation may take as long as it needs: the timer
-		// then never fires.
-		return Mono.delay(remaining.isNegative() ? Duration.ZERO : remaining)
-			.flatMap((tick) -> progress.started() ? Mono.never() : Mono.just(tick));
 	}
 
 	private static DeepSeekException closedBeforeInference(ResponseProgress progress) {

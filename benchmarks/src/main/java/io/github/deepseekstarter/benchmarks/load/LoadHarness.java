@@ -22,6 +22,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,8 @@ import io.github.deepseekstarter.benchmarks.clients.ClientSettings;
  * From the root of a fresh clone: <pre class="code">
  * mvn -q -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar io.github.deepseekstarter.benchmarks.load.LoadHarness
- * </pre> See {@link HarnessOptions} for the options.
+ * </pre> See {@link HarnessOptions} for the options; {@code --chart=<file>} names the SVG
+ * chart of the run ({@code load-harness.svg} by default).
  */
 public final class LoadHarness {
 
@@ -48,7 +51,11 @@ public final class LoadHarness {
 	 * @throws IOException if the emulator or a client JVM cannot be started
 	 */
 	public static void main(String[] args) throws IOException {
-		run(HarnessOptions.parse(args), System.out);
+		List<RunResult> results = run(HarnessOptions.parse(args), System.out);
+		// The chart goes next to the tables: --chart=<file>, load-harness.svg by default.
+		Path chart = Path.of(HarnessOptions.values(args).getOrDefault("chart", "load-harness.svg"));
+		Files.writeString(chart, ReportChart.render(results), StandardCharsets.UTF_8);
+		System.err.println("Chart written to " + chart.toAbsolutePath());
 		System.exit(0);
 	}
 

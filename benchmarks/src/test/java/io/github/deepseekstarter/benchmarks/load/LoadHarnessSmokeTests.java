@@ -49,6 +49,18 @@ class LoadHarnessSmokeTests {
 			.allSatisfy((result) -> assertThat(result.succeeded()).isEqualTo(result.calls()));
 		assertThat(tables.toString(StandardCharsets.UTF_8)).contains("| raw Reactor Netty (floor) | 10 | 0 | 0 |")
 			.contains("| DeepSeekTemplate | 10 | 0 | 0 |");
+		String chart = ReportChart.render(results);
+		assertThat(chart).startsWith("<svg").endsWith("</svg>\n");
+		for (Workload workload : Workload.values()) {
+			assertThat(chart).contains(workload.title());
+		}
+		// Two bars per client and workload, the floor's at 1.00.
+		assertThat(chart.split("<rect x=\"250\"", -1)).hasSize(2 * results.size() + 1);
+		assertThat(chart).contains(">1.00</text>");
+		// A saved run draws the same bars, from the rounded figures of its tables.
+		assertThat(ReportChart.parse(tables.toString(StandardCharsets.UTF_8).lines().toList()))
+			.extracting(ReportChart.Bar::client)
+			.containsExactlyElementsOf(results.stream().map(RunResult::client).toList());
 	}
 
 	@Test

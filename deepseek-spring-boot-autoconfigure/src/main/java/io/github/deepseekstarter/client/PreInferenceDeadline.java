@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.client;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.github.deepseekstarter.protocol.ResponseProgress;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
+
+/**
+ * Fails a stream whose inference has not started when its pre-inference time is up: one
+ * task scheduled at subscription and disposed at the first event, so the events that
+ * follow pass with one field read each. A {@code timeout(first, next)} would subscribe a
+ * companion publisher for every event of the stream.
+ */
+final class PreInferenceDeadline {
+
+	private PreInferenceDeadline() {
+	}
+
+	/**
+	 * The operator for one exchange.
+	 * @param <T> the event type
+	 * @param preInference the time the server may keep the request queued
+	 * @param progress what the response has shown so far
+	 * @param expired the error of a deadline reached before inference started
+	 * @return the operator, for {@code transform}
+	 */
+	static <T> Function<Flux<T>, Flux<T>> of(Duration preInference, ResponseProgress progress,
+			Supplier<? extends Throwable> expired) {
+		return (source) -> source.transform(Operators
+			.<T, T>lift((scannable, actual) -> new DeadlineSubscriber<>(actual, preInference, progress, expired)));
+	}
+
+	private static final class DeadlineSubscriber<T> implements CoreSubscriber<T>, Subscription {
+
+		private static final int WAITING = 0;
+
+		private static final int STREAMING = 1;
+
+		private static final int DONE = 2;
+
+		@SuppressWarnings("rawtypes")
+		private static final AtomicIntegerFieldUpdater<DeadlineSubscriber> STATE = AtomicIntegerFieldUpdater
+			.newUpdater(DeadlineSubscriber.class, "state");
+
+		private final CoreSubscriber<? super T> actual;
+
+		private final Duration preInference;
+
+		private final ResponseProgress progress;
+
+		private final Supplier<? extends Throwable> expired;
+
+		private volatile int state;
+
+		private Subscription upstream = Operators.emptySubscription();
+
+		private Disposable timer = Disposables.disposed();
+
+		DeadlineSubscriber(CoreSubscriber<? super T> actual, Duration preInference, ResponseProgress progress,
+				Supplier<? extends Throwable> expired) {
+			this.actual = actual;
+			this.preInference = preInference;
+			this.progress = progress;
+			this.expired = expired;
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.actual.currentContext();
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			this.upstream = subscription;
+			long remaining = Math.max(0, this.preInference.minus(this.progress.elapsed()).toNanos());
+			this.timer = Schedulers.parallel().schedule(this::expire, remaining, TimeUnit.NANOSECONDS);
+			this.actual.onSubscribe(this);
+		}
+
+		@Override
+		public void onNext(T event) {
+			if (this.state == WAITING) {
+				if (!STATE.compareAndSet(this, WAITING, STREAMING)) {
+					Operators.onDiscard(event, this.actual.currentContext());
+					return;
+				}
+				this.timer.dispose();
+			}
+			else if (this.state == DONE) {
+				Operators.onDiscard(event, this.actual.currentContext());
+				return;
+			}
+			this.actual.onNext(event);
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			if (STATE.getAndSet(this, DONE) == DONE) {
+				Operators.onErrorDropped(error, this.actual.currentContext());
+				return;
+			}
+			this.timer.dispose();
+			this.actual.onError(error);
+		}
+
+		@Override
+		public void onComplete() {
+			if (STATE.getAndSet(this, DONE) == DONE) {
+				return;
+			}
+			this.timer.dispose();
+			this.actual.onComplete();
+		}
+
+		@Override
+		public void request(long n) {
+			this.upstream.request(n);
+		}
+
+		@Override
+		public void cancel() {
+			this.timer.dispose();
+			this.upstream.cancel();
+		}
+
+		/**
+		 * The deadline: once inference has started the generation may take as long as it
+		 * needs, so a deadline reached after the first real byte does nothing.
+		 */
+		private void expire() {
+			if (!this.progress.started() && STATE.compareAndSet(this, WAITING, DONE)) {
+				this.upstream.cancel();
+				this.actual.onError(this.expired.get());
+			}
+		}
+
+	}
+
+}
