@@ -85,9 +85,10 @@ final class LeakRecordingDetectorFactory extends ResourceLeakDetectorFactory {
 		@Override
 		protected void reportTracedLeak(String resourceType, String records) {
 			if (records.contains(LETTUCE_READ_BUFFER)) {
-				// Lettuce's own read buffer of a connection, which it frees when the channel
-				// unregisters; a connection the Redis tests tear down abruptly may never
-				// unregister. It is logged, but this project's buffers are what is guarded.
+				// Lettuce's own read buffer of a connection, freed when its
+				// channel unregisters, which a connection the Redis tests tear
+				// down abruptly may never do. It is logged; this project's own
+				// buffers are what the check guards.
 				super.reportTracedLeak(resourceType, records);
 				return;
 			}
