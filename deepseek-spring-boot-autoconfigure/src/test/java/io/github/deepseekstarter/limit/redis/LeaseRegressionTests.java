@@ -80,6 +80,10 @@ class LeaseRegressionTests {
 				Replica b = new Replica(this.redis.port(), settings, 10)) {
 			// What POST /actuator/deepseek does on the replica the load balancer picked.
 			a.limiter().setLimit(Replica.LANE, 2);
+			// The write is one round trip after the call returns: b's next acquisitions
+			// are the ones after it.
+			String limitKey = a.permits().limitKey(Replica.LANE);
+			await().atMost(WAIT).until(() -> "2".equals(this.redis.bulk("GET " + limitKey)));
 			b.hold(5);
 			await().atMost(WAIT).until(() -> b.inUse() + b.queued() == 5);
 			await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> b.inUse() <= 2);
