@@ -44,7 +44,7 @@ final class LaneWaiter {
 
 	private final @Nullable Duration maxWait;
 
-	private final MonoSink<Permit> sink;
+	private final MonoSink<LanePermit> sink;
 
 	private volatile PermitState state = PermitState.WAITING;
 
@@ -52,7 +52,8 @@ final class LaneWaiter {
 
 	private volatile @Nullable Disposable timeout;
 
-	LaneWaiter(Admission admission, String model, long startNanos, @Nullable Duration maxWait, MonoSink<Permit> sink) {
+	LaneWaiter(Admission admission, String model, long startNanos, @Nullable Duration maxWait,
+			MonoSink<LanePermit> sink) {
 		this.admission = admission;
 		this.model = model;
 		this.startNanos = startNanos;
