@@ -176,19 +176,19 @@ public final class DeepSeekLimiter {
 
 	/**
 	 * Acquires a permit for one subscription, in the subscribing thread. A permit the
-	 * lane grants at once (nobody waits and it has room) is a ready {@code Mono.just},
-	 * which {@code usingWhen} takes without subscribing to it; else the request waits.
-	 * With an overflow lane the request first tries its own lane and then the overflow
-	 * lane without waiting, since overflow only helps when its own lane would make it
-	 * wait; then it waits in its own lane's queue. The attempts count towards the maximum
-	 * wait.
+	 * lane grants at once (nobody waits and it has room) is ready, and {@code usingWhen}
+	 * takes it without subscribing to it; else the request waits. With an overflow lane
+	 * the request first tries its own lane and then the overflow lane without waiting,
+	 * since overflow only helps when its own lane would make it wait; then it waits in
+	 * its own lane's queue. The attempts count towards the maximum wait.
 	 */
 	private Mono<LanePermit> acquire(Admission admission, ModelLane lane) {
 		Duration maxWait = this.config.maxWait();
 		ModelLane overflow = admission.allowOverflow() ? this.overflow.get(lane) : null;
 		if (overflow == null) {
 			LanePermit now = lane.grantAtOnce(admission, admission.model(), Duration.ZERO);
-			return (now != null) ? Mono.just(now) : LaneAcquisition.of(lane, admission, admission.model(), maxWait);
+			return (now != null) ? LaneAcquisition.granted(now)
+					: LaneAcquisition.of(lane, admission, admission.model(), maxWait);
 		}
 		long start = System.nanoTime();
 		return LaneAcquisition.of(lane, admission, admission.model(), start, null)

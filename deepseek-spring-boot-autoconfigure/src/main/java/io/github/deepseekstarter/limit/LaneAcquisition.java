@@ -17,6 +17,7 @@
 package io.github.deepseekstarter.limit;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import org.jspecify.annotations.Nullable;
@@ -84,6 +85,17 @@ final class LaneAcquisition extends Mono<LanePermit> {
 		this.maxWait = maxWait;
 	}
 
+	/**
+	 * Returns a permit the lane granted already, ready for {@code usingWhen}: it takes it
+	 * in the subscribing thread as it takes a {@code Mono.just}, through
+	 * {@link Callable}, and a subscriber that cancels before its request releases it.
+	 * @param permit the permit
+	 * @return the ready permit
+	 */
+	static Mono<LanePermit> granted(LanePermit permit) {
+		return new Ready(permit);
+	}
+
 	@Override
 	public void subscribe(CoreSubscriber<? super LanePermit> actual) {
 		Duration waited = this.startsAtSubscription ? Duration.ZERO
@@ -99,6 +111,29 @@ final class LaneAcquisition extends Mono<LanePermit> {
 			sink.onCancel(() -> this.lane.cancel(waiter));
 			this.lane.admit(waiter);
 		}).subscribe(actual);
+	}
+
+	/**
+	 * A permit granted before the subscription.
+	 */
+	private static final class Ready extends Mono<LanePermit> implements Callable<LanePermit> {
+
+		private final LanePermit permit;
+
+		Ready(LanePermit permit) {
+			this.permit = permit;
+		}
+
+		@Override
+		public LanePermit call() {
+			return this.permit;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super LanePermit> actual) {
+			actual.onSubscribe(new Granted(actual, this.permit));
+		}
+
 	}
 
 	/**
