@@ -139,6 +139,10 @@ final class LaneWaiter {
 	 * gets the lane's rejection.
 	 */
 	void expireAfter(Scheduler timer, Runnable onExpired, Supplier<LaneRejectedException> rejection) {
+		if (this.state != PermitState.WAITING) {
+			// Granted or gone between queueing and now: no timeout to arm.
+			return;
+		}
 		// The attempts made before queueing count towards the maximum wait.
 		long maxWait = (this.maxWait != null) ? this.maxWait.toNanos() : 0;
 		long nanos = Math.max(0, maxWait - (System.nanoTime() - this.startNanos));
