@@ -61,6 +61,10 @@ final class AccountGate {
 	 * later through the late-answer callback
 	 */
 	@Nullable Boolean tryTake() {
+		Boolean now = tryTakeNow();
+		if (now != null) {
+			return now;
+		}
 		Attempt attempt = new Attempt();
 		this.permits.tryAcquire().subscribe(attempt);
 		Boolean answer = attempt.answerNow();
@@ -69,6 +73,19 @@ final class AccountGate {
 			this.freedDuringAttempt = false;
 		}
 		else if (!answer) {
+			this.blocked = true;
+		}
+		return answer;
+	}
+
+	/**
+	 * Asks the account for a permit when it answers in the calling thread.
+	 * @return the answer, or {@code null} when only {@link #tryTake()} can answer, and
+	 * then nothing was asked
+	 */
+	@Nullable Boolean tryTakeNow() {
+		Boolean answer = this.permits.tryAcquireNow();
+		if (Boolean.FALSE.equals(answer)) {
 			this.blocked = true;
 		}
 		return answer;

@@ -18,6 +18,7 @@ package io.github.deepseekstarter.limit;
 
 import java.util.function.IntConsumer;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,6 +42,18 @@ public interface AccountPermits {
 	 * @return a {@code Mono} emitting {@code true} when a permit was taken
 	 */
 	Mono<Boolean> tryAcquire();
+
+	/**
+	 * Tries to take one permit without waiting, when the implementation knows the answer
+	 * in the calling thread, as local permits do: the lane then grants a free permit
+	 * without subscribing to an attempt. The default knows no answer at once, takes
+	 * nothing, and leaves the lane to {@link #tryAcquire()}.
+	 * @return {@code true} when a permit was taken, {@code false} when none is free, or
+	 * {@code null} when only {@link #tryAcquire()} can answer
+	 */
+	default @Nullable Boolean tryAcquireNow() {
+		return null;
+	}
 
 	/**
 	 * Gives back a permit taken by {@link #tryAcquire()}; remote implementations do it

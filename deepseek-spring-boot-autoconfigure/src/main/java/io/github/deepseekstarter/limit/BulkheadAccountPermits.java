@@ -100,8 +100,13 @@ public final class BulkheadAccountPermits implements AccountPermits {
 	}
 
 	@Override
-	public synchronized Mono<Boolean> tryAcquire() {
-		return this.bulkhead.tryAcquirePermission() ? GRANTED : REFUSED;
+	public Mono<Boolean> tryAcquire() {
+		return tryAcquireNow() ? GRANTED : REFUSED;
+	}
+
+	@Override
+	public synchronized Boolean tryAcquireNow() {
+		return this.bulkhead.tryAcquirePermission();
 	}
 
 	@Override

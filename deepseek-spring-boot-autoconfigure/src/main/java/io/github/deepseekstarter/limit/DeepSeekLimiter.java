@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import io.github.deepseekstarter.TenantTerms;
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -135,20 +134,25 @@ public final class DeepSeekLimiter {
 		Objects.requireNonNull(admission, "admission must not be null");
 		Objects.requireNonNull(body, "body must not be null");
 		ModelLane lane = lane(admission.model());
-		ModelLane overflow = admission.allowOverflow() ? this.overflow.get(lane) : null;
-		TenantTerms terms = admission.terms();
-		if (!terms.budget().limited()) {
-			return Flux.usingWhen(acquire(admission, lane, overflow), body, LanePermit::released,
-					(permit, error) -> permit.released(), LanePermit::released);
+		if (!admission.terms().budget().limited()) {
+			return Flux.defer(() -> Flux.usingWhen(acquire(admission, lane), body, LanePermit::released,
+					LanePermit::released, LanePermit::released));
 		}
 		String tenant = tenantKey(admission);
-		Flux<T> budgeted = Flux.usingWhen(acquire(admission, lane, overflow),
-				(permit) -> body.apply(new BudgetedPermit(permit, this.budgets, this.charge, tenant)),
-				LanePermit::released, (permit, error) -> permit.released(), LanePermit::released);
+		return checkBudget(admission, lane, tenant).thenMany(Flux
+			.defer(() -> Flux.usingWhen(acquire(admission, lane), (granted) -> body.apply(budgeted(granted, tenant)),
+					LanePermit::released, LanePermit::released, LanePermit::released)));
+	}
+
+	private Mono<Void> checkBudget(Admission admission, ModelLane lane, String tenant) {
+		TenantTerms terms = admission.terms();
 		return Mono.defer(() -> this.budgets.check(tenant, terms.tier(), terms.budget()))
 			.doOnError(TokenBudgetExceededException.class,
-					(ex) -> this.listener.onBudgetRejected(lane.name(), admission, ex.period()))
-			.thenMany(budgeted);
+					(ex) -> this.listener.onBudgetRejected(lane.name(), admission, ex.period()));
+	}
+
+	private Permit budgeted(LanePermit permit, String tenant) {
+		return new BudgetedPermit(permit, this.budgets, this.charge, tenant);
 	}
 
 	/**
@@ -171,23 +175,25 @@ public final class DeepSeekLimiter {
 	}
 
 	/**
-	 * Acquires a permit for one subscription. With an overflow lane the request first
-	 * tries its own lane and then the overflow lane without waiting, since overflow only
-	 * helps when its own lane would make it wait; then it waits in its own lane's queue.
-	 * The attempts count towards the maximum wait.
+	 * Acquires a permit for one subscription, in the subscribing thread. A permit the
+	 * lane grants at once (nobody waits and it has room) is ready, and {@code usingWhen}
+	 * takes it without subscribing to it; else the request waits. With an overflow lane
+	 * the request first tries its own lane and then the overflow lane without waiting,
+	 * since overflow only helps when its own lane would make it wait; then it waits in
+	 * its own lane's queue. The attempts count towards the maximum wait.
 	 */
-	private Mono<LanePermit> acquire(Admission admission, ModelLane lane, @Nullable ModelLane overflow) {
+	private Mono<LanePermit> acquire(Admission admission, ModelLane lane) {
 		Duration maxWait = this.config.maxWait();
-		Mono<Permit> permit = Mono.defer(() -> {
-			long start = System.nanoTime();
-			if (overflow == null) {
-				return lane.acquire(admission, admission.model(), start, maxWait);
-			}
-			return lane.acquire(admission, admission.model(), start, null)
-				.switchIfEmpty(overflow.acquire(admission, overflow.name(), start, null))
-				.switchIfEmpty(lane.acquire(admission, admission.model(), start, maxWait));
-		});
-		return permit.cast(LanePermit.class);
+		ModelLane overflow = admission.allowOverflow() ? this.overflow.get(lane) : null;
+		if (overflow == null) {
+			LanePermit now = lane.grantAtOnce(admission, admission.model(), Duration.ZERO);
+			return (now != null) ? LaneAcquisition.granted(now)
+					: LaneAcquisition.of(lane, admission, admission.model(), maxWait);
+		}
+		long start = System.nanoTime();
+		return LaneAcquisition.of(lane, admission, admission.model(), start, null)
+			.switchIfEmpty(LaneAcquisition.of(overflow, admission, overflow.name(), start, null))
+			.switchIfEmpty(LaneAcquisition.of(lane, admission, admission.model(), start, maxWait));
 	}
 
 	/**
@@ -199,7 +205,17 @@ public final class DeepSeekLimiter {
 	 * @return the body's value
 	 */
 	public <T> Mono<T> withPermitMono(Admission admission, Function<Permit, ? extends Mono<T>> body) {
-		return Mono.fromDirect(withPermit(admission, body));
+		Objects.requireNonNull(admission, "admission must not be null");
+		Objects.requireNonNull(body, "body must not be null");
+		ModelLane lane = lane(admission.model());
+		if (!admission.terms().budget().limited()) {
+			return Mono.defer(() -> Mono.usingWhen(acquire(admission, lane), body, LanePermit::released,
+					LanePermit::released, LanePermit::released));
+		}
+		String tenant = tenantKey(admission);
+		return checkBudget(admission, lane, tenant).then(Mono
+			.defer(() -> Mono.usingWhen(acquire(admission, lane), (granted) -> body.apply(budgeted(granted, tenant)),
+					LanePermit::released, LanePermit::released, LanePermit::released)));
 	}
 
 	/**

@@ -71,11 +71,20 @@ final class LanePermit implements Permit {
 	}
 
 	/**
-	 * Releases the permit as the asynchronous cleanup of {@code Flux.usingWhen}.
+	 * Releases the permit as the asynchronous cleanup of {@code Flux.usingWhen} after
+	 * completion or cancellation.
 	 */
 	Mono<Void> released() {
 		release();
 		return Mono.empty();
+	}
+
+	/**
+	 * Releases the permit as the asynchronous cleanup of {@code Flux.usingWhen} after an
+	 * error.
+	 */
+	Mono<Void> released(Throwable error) {
+		return released();
 	}
 
 	@Override

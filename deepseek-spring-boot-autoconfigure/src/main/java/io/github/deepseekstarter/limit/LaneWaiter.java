@@ -44,7 +44,7 @@ final class LaneWaiter {
 
 	private final @Nullable Duration maxWait;
 
-	private final MonoSink<Permit> sink;
+	private final MonoSink<LanePermit> sink;
 
 	private volatile PermitState state = PermitState.WAITING;
 
@@ -52,7 +52,8 @@ final class LaneWaiter {
 
 	private volatile @Nullable Disposable timeout;
 
-	LaneWaiter(Admission admission, String model, long startNanos, @Nullable Duration maxWait, MonoSink<Permit> sink) {
+	LaneWaiter(Admission admission, String model, long startNanos, @Nullable Duration maxWait,
+			MonoSink<LanePermit> sink) {
 		this.admission = admission;
 		this.model = model;
 		this.startNanos = startNanos;
@@ -138,6 +139,10 @@ final class LaneWaiter {
 	 * gets the lane's rejection.
 	 */
 	void expireAfter(Scheduler timer, Runnable onExpired, Supplier<LaneRejectedException> rejection) {
+		if (this.state != PermitState.WAITING) {
+			// Granted or gone between queueing and now: no timeout to arm.
+			return;
+		}
 		// The attempts made before queueing count towards the maximum wait.
 		long maxWait = (this.maxWait != null) ? this.maxWait.toNanos() : 0;
 		long nanos = Math.max(0, maxWait - (System.nanoTime() - this.startNanos));

@@ -17,26 +17,25 @@
 package io.github.deepseekstarter.limit;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
 import io.github.deepseekstarter.TenantTerms;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * The permits of one model lane: its account permits, its tenant lanes and its queue. A
- * permit is a {@code Mono<Permit>}; state changes happen in short critical sections on
- * this object, and waiters are signalled only after leaving them. The thread whose call
- * freed room hands it to the waiters before that call returns (a body that completes at
- * once loops in that thread instead of recursing), so a call that releases, cancels or
- * raises the limit never leaves its room to another thread's drain. A free permit goes to
- * the queue before any new arrival.
+ * permit is a {@code Mono<Permit>}, a {@link LaneAcquisition}; the {@link LaneAllocator}
+ * decides who takes permits in short critical sections on this object, and waiters are
+ * signalled only after leaving them. A free permit goes to the queue before any new
+ * arrival; with nobody waiting, an arrival is granted in its subscribing thread without
+ * becoming a waiter. The thread whose call freed room hands it to the waiters before that
+ * call returns (a body that completes at once loops in that thread instead of recursing),
+ * so a call that releases, cancels or raises the limit never leaves its room to another
+ * thread's drain.
  */
 final class ModelLane {
 
@@ -46,25 +45,13 @@ final class ModelLane {
 
 	private final AdaptiveLimit limit;
 
-	private final LaneOccupancy held;
-
-	private final LaneQueue queue;
-
-	private final Predicate<Priority> hasRoom = this::hasRoom;
-
-	private final Predicate<TenantLane> tenantHasRoom;
-
-	private final TierReservations reservations;
+	private final LaneAllocator allocator;
 
 	private final LimiterListener listener;
 
 	private final Scheduler timer;
 
-	/** The waiter that may not queue whose account answer is on its way. */
-	private @Nullable LaneWaiter answerAwaited;
-
-	/** The drain loop running in the current thread, if any: nested drains join it. */
-	private final ThreadLocal<Drain> draining = new ThreadLocal<>();
+	private final LaneHandOver handOver = new LaneHandOver(this::grantQueued);
 
 	ModelLane(String name, int limit, LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener,
 			Scheduler timer) {
@@ -73,10 +60,7 @@ final class ModelLane {
 		this.account = new AccountGate(accountPermits, this::onAccountAnswer);
 		this.limit = new AdaptiveLimit(limit, config.decreaseFactor(), config.successesPerIncrease(),
 				config.learntLimitTtl());
-		this.held = new LaneOccupancy(config, name);
-		this.tenantHasRoom = this::tenantHasRoom;
-		this.queue = new LaneQueue(config.maxQueueSize());
-		this.reservations = new TierReservations(config.reservedShares());
+		this.allocator = new LaneAllocator(this, this.account, this.limit, config);
 		this.listener = listener;
 		this.timer = timer;
 		accountPermits.onLimitObserved(this::limitObserved);
@@ -87,62 +71,58 @@ final class ModelLane {
 	}
 
 	/**
-	 * Returns a permit of this lane for a request first attempted at {@code startNanos}.
-	 * @param admission what the request asks for
-	 * @param model the model the request is sent to
-	 * @param startNanos when the request made its first attempt
-	 * @param maxWait how long to wait in the queue, counted from {@code startNanos};
-	 * {@code null} never queues and completes empty when the lane is busy
-	 * @return the permit, granted at once or after waiting
+	 * Grants a permit in the calling thread when nobody waits and everything has room.
+	 * @param waited how long the request waited, for the listener
+	 * @return the permit, or {@code null} when the request is to wait as a
+	 * {@link LaneWaiter}
 	 */
-	Mono<Permit> acquire(Admission admission, String model, long startNanos, @Nullable Duration maxWait) {
-		return Mono.create((sink) -> {
-			LaneWaiter waiter = new LaneWaiter(admission, model, startNanos, maxWait, sink);
-			sink.onCancel(() -> {
-				if (waiter.cancel() == PermitState.WAITING) {
-					remove(waiter);
-					this.listener.onAbandoned(this.name, admission);
-				}
-			});
-			admit(waiter);
-		});
+	@Nullable LanePermit grantAtOnce(Admission admission, String model, Duration waited) {
+		LanePermit permit;
+		synchronized (this) {
+			permit = this.allocator.grantAtOnce(admission, model);
+		}
+		if (permit != null) {
+			this.listener.onAdmitted(this.name, admission, waited);
+		}
+		return permit;
 	}
 
-	private void admit(LaneWaiter waiter) {
+	/**
+	 * Removes a waiter whose caller cancelled while it waited; a permit claimed for it
+	 * but not handed over goes back through {@link LaneWaiter#cancel()}.
+	 */
+	void cancel(LaneWaiter waiter) {
+		if (waiter.cancel() == PermitState.WAITING) {
+			remove(waiter);
+			this.listener.onAbandoned(this.name, waiter.admission());
+		}
+	}
+
+	/**
+	 * Admits a waiter: grants it when nobody is due first and everything has room, else
+	 * queues it (arming its timeout) or refuses it.
+	 */
+	void admit(LaneWaiter waiter) {
 		Duration maxWait = waiter.maxWait();
 		boolean mayQueue = maxWait != null && !maxWait.isZero();
-		boolean granted = false;
-		boolean queued = false;
-		boolean awaiting = false;
+		LaneAllocator.Outcome outcome;
 		boolean drain;
 		synchronized (this) {
-			TenantLane tenant = tenantOf(waiter);
 			// A free permit goes to the queue first: the arrival waits its turn.
-			drain = this.account.open() && this.queue.next(this.hasRoom, this.tenantHasRoom) != null;
-			if (!drain && waiter.isWaiting() && this.account.open() && hasRoom(waiter.priority())
-					&& tenantHasRoom(tenant)) {
-				Boolean answer = this.account.tryTake();
-				awaiting = (answer == null && !mayQueue);
-				if (awaiting) {
-					this.answerAwaited = waiter;
-				}
-				else if (Boolean.TRUE.equals(answer) && !(granted = claim(waiter, tenant))) {
-					this.account.release();
-				}
+			drain = this.allocator.queueHasTurn();
+			outcome = this.allocator.admit(waiter, mayQueue, drain);
+		}
+		switch (outcome) {
+			case GRANTED -> deliver(waiter);
+			case QUEUED -> {
+				this.listener.onQueued(this.name, waiter.admission());
+				waiter.expireAfter(this.timer, () -> remove(waiter),
+						() -> rejection(LaneRejectedException.Reason.QUEUE_TIMEOUT, waiter));
 			}
-			queued = !granted && mayQueue && waiter.isWaiting() && this.queue.offer(tenant, waiter);
-			this.held.settled(tenant);
-		}
-		if (granted) {
-			deliver(waiter);
-		}
-		else if (queued) {
-			this.listener.onQueued(this.name, waiter.admission());
-			waiter.expireAfter(this.timer, () -> remove(waiter),
-					() -> rejection(LaneRejectedException.Reason.QUEUE_TIMEOUT, waiter));
-		}
-		else if (!awaiting) {
-			refuse(waiter);
+			case REFUSED -> refuse(waiter);
+			case AWAITING -> {
+				// The account's late answer grants or refuses it.
+			}
 		}
 		if (drain) {
 			drain();
@@ -173,19 +153,13 @@ final class ModelLane {
 	 * Removes a waiter that gave up or expired; it never gets a permit after this.
 	 */
 	private synchronized void remove(LaneWaiter waiter) {
-		TenantLane tenant = this.held.find(waiter.tenant());
-		if (tenant != null && this.queue.remove(tenant, waiter)) {
-			this.held.settled(tenant);
-		}
+		this.allocator.remove(waiter);
 	}
 
 	void release(LanePermit permit) {
 		boolean waiters;
 		synchronized (this) {
-			this.held.giveBack(permit.admission().priority(), permit.tenant());
-			this.reservations.returned(permit.reservedTier());
-			this.account.release();
-			waiters = this.queue.size() > 0;
+			waiters = this.allocator.release(permit);
 		}
 		this.listener.onReleased(this.name, permit.admission());
 		if (waiters) {
@@ -203,35 +177,20 @@ final class ModelLane {
 		drain();
 	}
 
-	/**
-	 * Hands free permits to waiters in the calling thread, before the call that freed
-	 * them returns. A drain nested in a delivery (a body that completes or fails at once
-	 * releases its permit while it is handed over) does not recurse into the next grant:
-	 * the loop already running in this thread takes another turn. Threads drain
-	 * concurrently; each grants in the critical section what the lane has room for then.
-	 */
 	private void drain() {
-		Drain running = this.draining.get();
-		if (running != null) {
-			running.again = true;
-			return;
+		this.handOver.drain();
+	}
+
+	/**
+	 * One turn of the hand-over loop: grants in the critical section what the lane has
+	 * room for then, and hands it over after leaving it.
+	 */
+	private void grantQueued() {
+		List<LaneWaiter> granted;
+		synchronized (this) {
+			granted = this.allocator.grant(false);
 		}
-		Drain drain = new Drain();
-		this.draining.set(drain);
-		try {
-			do {
-				drain.again = false;
-				List<LaneWaiter> granted;
-				synchronized (this) {
-					granted = grant(false);
-				}
-				granted.forEach(this::deliver);
-			}
-			while (drain.again);
-		}
-		finally {
-			this.draining.remove();
-		}
+		granted.forEach(this::deliver);
 	}
 
 	/**
@@ -240,20 +199,13 @@ final class ModelLane {
 	 */
 	private void onAccountAnswer(boolean granted) {
 		LaneWaiter waiter;
-		boolean claimed = false;
+		boolean claimed;
 		List<LaneWaiter> waiters = List.of();
 		synchronized (this) {
-			this.account.answered(granted);
-			waiter = this.answerAwaited;
-			this.answerAwaited = null;
-			if (granted && waiter != null) {
-				// The tenant lane may have been evicted while the answer was on its way.
-				TenantLane tenant = tenantOf(waiter);
-				claimed = hasRoom(waiter.priority()) && tenantHasRoom(tenant) && claim(waiter, tenant);
-				this.held.settled(tenant);
-			}
+			waiter = this.allocator.answered(granted);
+			claimed = granted && waiter != null && this.allocator.claimAnswered(waiter);
 			if (granted && !claimed) {
-				waiters = grant(true);
+				waiters = this.allocator.grant(true);
 			}
 		}
 		waiters.forEach(this::deliver);
@@ -266,63 +218,9 @@ final class ModelLane {
 		drain();
 	}
 
-	/**
-	 * Claims waiters while the lane, their tenant and the account have room, tenants in
-	 * turn; {@code holding} when an account permit was already taken for the first.
-	 */
-	private List<LaneWaiter> grant(boolean holding) {
-		List<LaneWaiter> granted = List.of();
-		TenantLane tenant;
-		while ((tenant = this.queue.next(this.hasRoom, this.tenantHasRoom)) != null
-				&& (holding || (this.account.open() && Boolean.TRUE.equals(this.account.tryTake())))) {
-			TenantLane served = tenant;
-			LaneWaiter waiter = this.queue.poll(served, (candidate) -> claim(candidate, served));
-			this.held.settled(served);
-			holding = (waiter == null);
-			if (waiter != null) {
-				granted = granted.isEmpty() ? new ArrayList<>(2) : granted;
-				granted.add(waiter);
-			}
-		}
-		if (holding) {
-			this.account.release();
-		}
-		return granted;
-	}
-
-	/**
-	 * Returns the waiter's tenant lane with the terms of the waiter's request.
-	 */
-	private TenantLane tenantOf(LaneWaiter waiter) {
-		TenantLane tenant = this.held.tenant(waiter.tenant());
-		TenantTerms terms = waiter.admission().terms();
-		tenant.terms(terms, this.reservations.indexOf(terms.tier()));
-		return tenant;
-	}
-
-	private boolean claim(LaneWaiter waiter, TenantLane tenant) {
-		int tier = tenant.reservedTier();
-		if (!waiter
-			.claim(new LanePermit(this, waiter.admission(), waiter.model(), tenant, tier, this.limit.generation()))) {
-			return false;
-		}
-		this.reservations.taken(tier);
-		this.held.take(waiter.priority(), tenant);
-		return true;
-	}
-
 	private void deliver(LaneWaiter waiter) {
 		this.listener.onAdmitted(this.name, waiter.admission(), waiter.waited());
 		waiter.deliver();
-	}
-
-	private boolean hasRoom(Priority priority) {
-		return this.held.hasRoom(priority, this.limit.effective());
-	}
-
-	private boolean tenantHasRoom(TenantLane tenant) {
-		return this.held.hasRoom(tenant)
-				&& this.reservations.hasRoom(tenant.reservedTier(), this.held.inUse(), this.limit.effective());
 	}
 
 	/**
@@ -333,7 +231,7 @@ final class ModelLane {
 	 */
 	void onServerLimit(OptionalInt limitFromMessage, int generation, TenantLane tenant) {
 		changeLimit(() -> {
-			if (limitFromMessage.isPresent() && this.held.inUse() - 1 < limitFromMessage.getAsInt()) {
+			if (limitFromMessage.isPresent() && this.allocator.held().inUse() - 1 < limitFromMessage.getAsInt()) {
 				tenant.learnCap(limitFromMessage.getAsInt(), this.limit.learntLimitTtlNanos());
 				return false;
 			}
@@ -384,33 +282,25 @@ final class ModelLane {
 	}
 
 	synchronized LaneSnapshot snapshot() {
-		return new LaneSnapshot(this.name, this.limit.configured(), this.limit.effective(), this.held.inUse(),
-				this.held.backgroundInUse(), this.queue.size());
+		LaneOccupancy held = this.allocator.held();
+		return new LaneSnapshot(this.name, this.limit.configured(), this.limit.effective(), held.inUse(),
+				held.backgroundInUse(), this.allocator.queued());
 	}
 
 	synchronized List<TenantUsage> tenantUsage() {
-		return this.held.usage(this.name);
+		return this.allocator.held().usage(this.name);
 	}
 
 	/**
 	 * Returns the terms of a tenant's latest request, or the default terms.
 	 */
 	synchronized TenantTerms termsOf(String tenant) {
-		TenantLane lane = this.held.find(tenant);
+		TenantLane lane = this.allocator.held().find(tenant);
 		return (lane != null) ? lane.terms() : TenantTerms.DEFAULT;
 	}
 
 	synchronized int tenantLanes() {
-		return this.held.tenantLanes();
-	}
-
-	/**
-	 * The state of the drain loop of one thread.
-	 */
-	private static final class Drain {
-
-		private boolean again;
-
+		return this.allocator.held().tenantLanes();
 	}
 
 }

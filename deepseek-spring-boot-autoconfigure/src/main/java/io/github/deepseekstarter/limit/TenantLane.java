@@ -19,6 +19,7 @@ package io.github.deepseekstarter.limit;
 import java.util.ArrayDeque;
 
 import io.github.deepseekstarter.TenantTerms;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's permits and waiters in one lane. Guarded by its lane.
@@ -40,12 +41,23 @@ final class TenantLane {
 
 	private int backgroundCredit;
 
-	private TenantTerms terms = TenantTerms.DEFAULT;
+	/** The terms of the tenant's latest request; {@code null} before its first. */
+	private @Nullable TenantTerms terms;
 
 	/** The index of the tenant's tier among the lane's reserved tiers, or -1. */
 	private int reservedTier = -1;
 
 	int inUse;
+
+	/** The links of the registry's idle list, written by the registry only. */
+	boolean listedIdle;
+
+	@Nullable TenantLane olderIdle;
+
+	@Nullable TenantLane youngerIdle;
+
+	/** Whether the registry evicted this lane: it is never registered again. */
+	boolean evicted;
 
 	/** The limit DeepSeek put on this tenant's {@code user_id}, while it is fresh. */
 	private int learntCap = Integer.MAX_VALUE;
@@ -99,12 +111,20 @@ final class TenantLane {
 		this.reservedTier = reservedTier;
 	}
 
+	/**
+	 * Returns whether the lane already took these terms (the same instance).
+	 */
+	boolean has(TenantTerms terms) {
+		return this.terms == terms;
+	}
+
 	TenantTerms terms() {
-		return this.terms;
+		TenantTerms terms = this.terms;
+		return (terms != null) ? terms : TenantTerms.DEFAULT;
 	}
 
 	int weight() {
-		return this.terms.weight();
+		return terms().weight();
 	}
 
 	int reservedTier() {

@@ -17,7 +17,6 @@
 package io.github.deepseekstarter.limit;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,14 @@ final class TenantRegistry {
 
 	private final Map<String, TenantLane> lanes = new LinkedHashMap<>();
 
-	/** The idle lanes, the one idle for longest first. */
-	private final LinkedHashMap<String, TenantLane> idle = new LinkedHashMap<>();
+	/**
+	 * The idle lanes, linked through their own fields, the one idle for longest first.
+	 */
+	private @Nullable TenantLane eldestIdle;
+
+	private @Nullable TenantLane youngestIdle;
+
+	private int idleSize;
 
 	private final int maxIdle;
 
@@ -52,8 +57,8 @@ final class TenantRegistry {
 			lane = new TenantLane(tenant);
 			this.lanes.put(tenant, lane);
 		}
-		else {
-			this.idle.remove(tenant);
+		else if (lane.listedIdle) {
+			unlink(lane);
 		}
 		return lane;
 	}
@@ -70,20 +75,57 @@ final class TenantRegistry {
 	 * evicting the lanes idle for longest beyond the bound; a busy lane leaves the list.
 	 */
 	void settled(TenantLane lane) {
-		String tenant = lane.tenant();
-		if (this.lanes.get(tenant) != lane) {
+		if (lane.evicted) {
 			return;
 		}
-		this.idle.remove(tenant);
+		if (lane.listedIdle) {
+			unlink(lane);
+		}
 		if (!lane.idle()) {
 			return;
 		}
-		this.idle.put(tenant, lane);
-		Iterator<TenantLane> eldest = this.idle.values().iterator();
-		while (this.idle.size() > this.maxIdle) {
-			this.lanes.remove(eldest.next().tenant());
-			eldest.remove();
+		link(lane);
+		while (this.idleSize > this.maxIdle) {
+			TenantLane eldest = this.eldestIdle;
+			unlink(eldest);
+			eldest.evicted = true;
+			this.lanes.remove(eldest.tenant());
 		}
+	}
+
+	private void link(TenantLane lane) {
+		lane.listedIdle = true;
+		lane.olderIdle = this.youngestIdle;
+		lane.youngerIdle = null;
+		if (this.youngestIdle != null) {
+			this.youngestIdle.youngerIdle = lane;
+		}
+		else {
+			this.eldestIdle = lane;
+		}
+		this.youngestIdle = lane;
+		this.idleSize++;
+	}
+
+	private void unlink(TenantLane lane) {
+		TenantLane older = lane.olderIdle;
+		TenantLane younger = lane.youngerIdle;
+		if (older != null) {
+			older.youngerIdle = younger;
+		}
+		else {
+			this.eldestIdle = younger;
+		}
+		if (younger != null) {
+			younger.olderIdle = older;
+		}
+		else {
+			this.youngestIdle = older;
+		}
+		lane.olderIdle = null;
+		lane.youngerIdle = null;
+		lane.listedIdle = false;
+		this.idleSize--;
 	}
 
 	int size() {
@@ -91,7 +133,7 @@ final class TenantRegistry {
 	}
 
 	int idleSize() {
-		return this.idle.size();
+		return this.idleSize;
 	}
 
 	List<TenantUsage> usage(String laneName) {

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -69,6 +71,34 @@ class PermitLifecycleTests {
 			throw new IllegalStateException("boom");
 		})).expectErrorMessage("boom").verify(TIMEOUT);
 		assertThat(inUse()).isZero();
+	}
+
+	@Test
+	void permitGrantedAtOnceGoesBackWhenItsSubscriberCancelsBeforeItsRequest() {
+		ModelLane lane = new ModelLane("m", 1, LimiterConfig.builder().clearModels().modelLimit("m", 1).build(),
+				BulkheadAccountPermits.factory(), LimiterListener.NONE, Schedulers.parallel());
+		Admission admission = Admission.of("m", "a");
+		cancelBeforeRequest(LaneAcquisition.of(lane, admission, "m", TIMEOUT));
+		assertThat(lane.snapshot().inUse()).isZero();
+		LanePermit ready = lane.grantAtOnce(admission, "m", Duration.ZERO);
+		assertThat(ready).isNotNull();
+		assertThat(lane.snapshot().inUse()).isOne();
+		cancelBeforeRequest(LaneAcquisition.granted(ready));
+		assertThat(lane.snapshot().inUse()).isZero();
+		StepVerifier.create(LaneAcquisition.of(lane, admission, "m", TIMEOUT))
+			.assertNext(LanePermit::release)
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(lane.snapshot().inUse()).isZero();
+	}
+
+	private static void cancelBeforeRequest(Mono<LanePermit> permit) {
+		permit.subscribe(new BaseSubscriber<>() {
+			@Override
+			protected void hookOnSubscribe(Subscription subscription) {
+				cancel();
+			}
+		});
 	}
 
 	@Test
