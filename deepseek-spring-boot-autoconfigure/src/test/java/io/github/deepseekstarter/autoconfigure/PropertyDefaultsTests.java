@@ -1,0 +1,160 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.deepseekstarter.autoconfigure;
+
+import java.beans.PropertyDescriptor;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.deepseekstarter.client.DeepSeekConnector;
+import io.github.deepseekstarter.client.DeepSeekResponseLimits;
+import io.github.deepseekstarter.client.DeepSeekTemplateBuilder;
+import io.github.deepseekstarter.client.DeepSeekTimeouts;
+import io.github.deepseekstarter.identity.AnonymousMode;
+import io.github.deepseekstarter.identity.UserIdPolicyType;
+import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
+import io.github.deepseekstarter.retry.RetrySettings;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every default of the properties is the constant of the library type it configures: the
+ * properties bound from an empty environment are walked property by property and compared
+ * with the table below, which names the constant each default comes from. A property
+ * without a row fails, as does a default that parts from its constant.
+ */
+class PropertyDefaultsTests {
+
+	private static final Binder EMPTY = new Binder(new MapConfigurationPropertySource());
+
+	@Test
+	void everyDefaultOfDeepSeekPropertiesIsTheLibrarysConstant() {
+		Map<String, @Nullable Object> expected = new LinkedHashMap<>();
+		expected.put("api-key", null);
+		expected.put("account", null);
+		expected.put("base-url", DeepSeekConnector.DEFAULT_BASE_URL);
+		expected.put("model", DeepSeekTemplateBuilder.DEFAULT_MODEL);
+		expected.put("protocol", DeepSeekTemplateBuilder.DEFAULT_PROTOCOL);
+		expected.put("limits.models", LimiterConfig.DEFAULT_MODEL_LIMITS);
+		expected.put("limits.aliases", LimiterConfig.DEFAULT_ALIASES);
+		expected.put("limits.default-limit", LimiterConfig.DEFAULT_DEFAULT_LIMIT);
+		expected.put("limits.per-user", LimiterConfig.DEFAULT_PER_USER);
+		expected.put("limits.per-user-by-model", Map.of());
+		expected.put("limits.background-share", LimiterConfig.DEFAULT_BACKGROUND_SHARE);
+		expected.put("limits.overflow", LimiterConfig.DEFAULT_OVERFLOW);
+		expected.put("limits.max-idle-tenants", LimiterConfig.DEFAULT_MAX_IDLE_TENANTS);
+		expected.put("limits.adaptive.decrease-factor", LimiterConfig.DEFAULT_DECREASE_FACTOR);
+		expected.put("limits.adaptive.successes-per-increase", LimiterConfig.DEFAULT_SUCCESSES_PER_INCREASE);
+		expected.put("limits.adaptive.learnt-limit-ttl", LimiterConfig.DEFAULT_LEARNT_LIMIT_TTL);
+		expected.put("queue.max-size", LimiterConfig.DEFAULT_MAX_QUEUE_SIZE);
+		expected.put("queue.max-wait", LimiterConfig.DEFAULT_MAX_WAIT);
+		expected.put("timeouts.connect", DeepSeekTimeouts.DEFAULT_CONNECT);
+		expected.put("timeouts.pre-inference", DeepSeekTimeouts.DEFAULT_PRE_INFERENCE);
+		expected.put("timeouts.idle", DeepSeekTimeouts.DEFAULT_IDLE);
+		expected.put("response.max-event-size", DeepSeekResponseLimits.DEFAULT_MAX_EVENT_SIZE);
+		expected.put("response.max-body-size", DeepSeekResponseLimits.DEFAULT_MAX_BODY_SIZE);
+		expected.put("pool.max-connections", null);
+		expected.put("pool.pending-acquire-max-count", DeepSeekConnector.DEFAULT_PENDING_ACQUIRE_MAX_COUNT);
+		expected.put("pool.pending-acquire-timeout", DeepSeekConnector.DEFAULT_PENDING_ACQUIRE_TIMEOUT);
+		// The user-id defaults have no library counterpart: the library's own default
+		// is the raw policy, the starter's the safe one.
+		expected.put("user-id.policy", UserIdPolicyType.HMAC);
+		expected.put("user-id.secret", null);
+		expected.put("user-id.claim", null);
+		expected.put("user-id.anonymous", AnonymousMode.NONE);
+		expected.put("user-id.anonymous-id", null);
+		expected.put("user-id.allow-override", false);
+		expected.put("retry.max-attempts", RetrySettings.DEFAULT_MAX_ATTEMPTS);
+		expected.put("retry.initial-backoff", RetrySettings.DEFAULT_INITIAL_BACKOFF);
+		expected.put("retry.multiplier", RetrySettings.DEFAULT_MULTIPLIER);
+		expected.put("retry.max-backoff", RetrySettings.DEFAULT_MAX_BACKOFF);
+		expected.put("retry.max-retry-after", RetrySettings.DEFAULT_MAX_RETRY_AFTER);
+		assertThat(defaults(EMPTY.bindOrCreate("deepseek", DeepSeekProperties.class)))
+			.containsExactlyInAnyOrderEntriesOf(expected);
+	}
+
+	@Test
+	void everyDefaultOfTheDistributedPropertiesIsTheLibrarysConstant() {
+		Map<String, @Nullable Object> expected = new LinkedHashMap<>();
+		expected.put("enabled", false);
+		expected.put("namespace", null);
+		expected.put("lease-time", RedisPermitsSettings.DEFAULT_LEASE_TIME);
+		expected.put("command-timeout", RedisPermitsSettings.DEFAULT_COMMAND_TIMEOUT);
+		expected.put("outage-policy", RedisPermitsSettings.DEFAULT_OUTAGE_POLICY);
+		expected.put("expected-replicas", RedisPermitsSettings.DEFAULT_EXPECTED_REPLICAS);
+		assertThat(defaults(EMPTY.bindOrCreate("deepseek.distributed", DeepSeekDistributedProperties.class)))
+			.containsExactlyInAnyOrderEntriesOf(expected);
+	}
+
+	@Test
+	void theMappingOfDefaultPropertiesGivesTheLibrarysDefaults() {
+		DeepSeekProperties properties = EMPTY.bindOrCreate("deepseek", DeepSeekProperties.class);
+		DeepSeekTenantProperties tenants = EMPTY.bindOrCreate("deepseek", DeepSeekTenantProperties.class);
+		assertThat(LibrarySettings.limiterConfig(properties, tenants)).isEqualTo(LimiterConfig.builder().build());
+		assertThat(LibrarySettings.retrySettings(properties)).isEqualTo(RetrySettings.DEFAULTS);
+		assertThat(LibrarySettings.timeouts(properties)).isEqualTo(DeepSeekTimeouts.DEFAULTS);
+		assertThat(LibrarySettings.responseLimits(properties)).isEqualTo(DeepSeekResponseLimits.DEFAULTS);
+	}
+
+	// Every readable property, nested groups flattened as they are named in
+	// configuration.
+	private static Map<String, @Nullable Object> defaults(Object properties) {
+		Map<String, @Nullable Object> defaults = new TreeMap<>();
+		collect(properties, "", defaults);
+		return defaults;
+	}
+
+	private static void collect(Object bean, String prefix, Map<String, @Nullable Object> defaults) {
+		BeanWrapper wrapper = PropertyAccessorFactory.forBeanPropertyAccess(bean);
+		for (PropertyDescriptor descriptor : wrapper.getPropertyDescriptors()) {
+			String name = descriptor.getName();
+			if (name.equals("class") || descriptor.getReadMethod() == null) {
+				continue;
+			}
+			Object value = wrapper.getPropertyValue(name);
+			String key = prefix + kebab(name);
+			if (value != null && isGroup(value.getClass())) {
+				collect(value, key + ".", defaults);
+			}
+			else {
+				defaults.put(key, value);
+			}
+		}
+	}
+
+	private static boolean isGroup(Class<?> type) {
+		Class<?> owner = type.getEnclosingClass();
+		while (owner != null && owner.getEnclosingClass() != null) {
+			owner = owner.getEnclosingClass();
+		}
+		return owner == DeepSeekProperties.class || owner == DeepSeekDistributedProperties.class;
+	}
+
+	private static String kebab(String name) {
+		return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+}
