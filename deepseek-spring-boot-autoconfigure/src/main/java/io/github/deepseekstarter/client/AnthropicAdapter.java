@@ -19,9 +19,10 @@ package io.github.deepseekstarter.client;
 import java.util.Locale;
 
 import io.github.deepseekstarter.DeepSeekModels;
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.ResponseDetails;
-import io.github.deepseekstarter.observability.TokenUsage;
+
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.anthropic.Message;

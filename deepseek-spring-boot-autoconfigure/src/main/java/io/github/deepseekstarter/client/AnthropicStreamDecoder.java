@@ -18,7 +18,8 @@ package io.github.deepseekstarter.client;
 
 import io.github.deepseekstarter.DeepSeekException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
-import io.github.deepseekstarter.observability.TokenUsage;
+
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.ServerSentEvent;
 import io.github.deepseekstarter.protocol.anthropic.MessageStreamEvent;

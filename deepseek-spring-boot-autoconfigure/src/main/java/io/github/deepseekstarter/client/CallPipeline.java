@@ -21,6 +21,7 @@ import java.util.OptionalInt;
 import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
 import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.identity.Caller;
 import io.github.deepseekstarter.identity.UserIdResolution;
 import io.github.deepseekstarter.limit.Admission;
@@ -31,7 +32,7 @@ import io.github.deepseekstarter.observability.CallObserver;
 import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.observability.ResponseDetails;
-import io.github.deepseekstarter.observability.TokenUsage;
+
 import io.github.deepseekstarter.protocol.ResponseProgress;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import org.jspecify.annotations.Nullable;
