@@ -22,7 +22,6 @@ import io.github.deepseekstarter.DeepSeekModels;
 import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.ResponseDetails;
-
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.anthropic.Message;

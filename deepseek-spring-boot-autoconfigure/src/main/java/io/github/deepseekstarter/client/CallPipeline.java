@@ -32,7 +32,6 @@ import io.github.deepseekstarter.observability.CallObserver;
 import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.observability.ResponseDetails;
-
 import io.github.deepseekstarter.protocol.ResponseProgress;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import org.jspecify.annotations.Nullable;

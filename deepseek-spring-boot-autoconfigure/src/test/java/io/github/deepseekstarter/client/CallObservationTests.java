@@ -24,7 +24,6 @@ import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.observability.CallInfo;
 import io.github.deepseekstarter.observability.CallObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
-
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
