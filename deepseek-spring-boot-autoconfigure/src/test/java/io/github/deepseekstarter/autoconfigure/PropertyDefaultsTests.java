@@ -16,6 +16,7 @@
 package io.github.deepseekstarter.autoconfigure;
 
 import java.beans.PropertyDescriptor;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,11 +33,15 @@ import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
 import io.github.deepseekstarter.retry.RetrySettings;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.convert.ConversionService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PropertyDefaultsTests {
 
 	private static final Binder EMPTY = new Binder(new MapConfigurationPropertySource());
+
+	private static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
 
 	@Test
 	void everyDefaultOfDeepSeekPropertiesIsTheLibrarysConstant() {
@@ -117,6 +124,29 @@ class PropertyDefaultsTests {
 		assertThat(LibrarySettings.retrySettings(properties)).isEqualTo(RetrySettings.DEFAULTS);
 		assertThat(LibrarySettings.timeouts(properties)).isEqualTo(DeepSeekTimeouts.DEFAULTS);
 		assertThat(LibrarySettings.responseLimits(properties)).isEqualTo(DeepSeekResponseLimits.DEFAULTS);
+	}
+
+	@Test
+	void theMetadataShowsEveryScalarDefault() throws Exception {
+		Map<String, @Nullable Object> bound = new TreeMap<>();
+		defaults(EMPTY.bindOrCreate("deepseek", DeepSeekProperties.class))
+			.forEach((name, value) -> bound.put("deepseek." + name, value));
+		defaults(EMPTY.bindOrCreate("deepseek.distributed", DeepSeekDistributedProperties.class))
+			.forEach((name, value) -> bound.put("deepseek.distributed." + name, value));
+		Map<String, JsonNode> metadata = new TreeMap<>();
+		for (JsonNode property : JsonMapper.shared().readTree(METADATA.toFile()).path("properties")) {
+			metadata.put(property.path("name").asString(), property);
+		}
+		ConversionService conversion = ApplicationConversionService.getSharedInstance();
+		bound.forEach((name, value) -> {
+			if (value == null || value instanceof Map || value instanceof Boolean) {
+				return;
+			}
+			JsonNode defaultValue = metadata.get(name).path("defaultValue");
+			assertThat(defaultValue.isMissingNode()).as("default of %s in the metadata", name).isFalse();
+			assertThat(conversion.convert(defaultValue.asString(), value.getClass())).as("default of %s", name)
+				.isEqualTo(value);
+		});
 	}
 
 	// Every readable property, nested groups flattened as they are named in
