@@ -24,12 +24,21 @@ import io.github.deepseekstarter.limit.LimiterConfigBuilder;
 import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
 import io.github.deepseekstarter.retry.RetrySettings;
 
-import org.springframework.boot.context.properties.PropertyMapper;
+import static io.github.deepseekstarter.DeepSeekPropertyNames.ADAPTIVE_DECREASE_FACTOR;
+import static io.github.deepseekstarter.DeepSeekPropertyNames.ADAPTIVE_LEARNT_LIMIT_TTL;
+import static io.github.deepseekstarter.DeepSeekPropertyNames.ADAPTIVE_SUCCESSES_PER_INCREASE;
+import static io.github.deepseekstarter.DeepSeekPropertyNames.LIMITS_BACKGROUND_SHARE;
+import static io.github.deepseekstarter.DeepSeekPropertyNames.LIMITS_DEFAULT_LIMIT;
+import static io.github.deepseekstarter.DeepSeekPropertyNames.LIMITS_MAX_IDLE_TENANTS;
+import static io.github.deepseekstarter.DeepSeekPropertyNames.LIMITS_PER_USER;
+import static io.github.deepseekstarter.DeepSeekPropertyNames.QUEUE_MAX_SIZE;
+import static io.github.deepseekstarter.DeepSeekPropertyNames.QUEUE_MAX_WAIT;
 
 /**
- * The one mapping step from configuration properties to the library's settings types. The
- * properties start from the settings' defaults; each settings type checks its own rules,
- * and {@link SettingsBoundary} names the property of a value that breaks one.
+ * The one mapping step from configuration properties to the library's settings types,
+ * with Boot's {@code PropertyMapper}. The properties start from the settings' defaults;
+ * each settings type checks its own rules, and {@link SettingsBoundary} names the
+ * property of a value that breaks one.
  */
 final class LibrarySettings {
 
@@ -58,25 +67,16 @@ final class LibrarySettings {
 				builder.reservedShare(tier, settings.getReservedShare());
 			}
 		});
-		PropertyMapper map = PropertyMapper.get();
-		boundary.name("defaultLimit", DeepSeekPropertyNames.LIMITS_DEFAULT_LIMIT);
-		map.from(limits::getDefaultLimit).to(builder::defaultLimit);
-		boundary.name("perUser", DeepSeekPropertyNames.LIMITS_PER_USER);
-		map.from(limits::getPerUser).to(builder::perUser);
-		boundary.name("backgroundShare", DeepSeekPropertyNames.LIMITS_BACKGROUND_SHARE);
-		map.from(limits::getBackgroundShare).to(builder::backgroundShare);
-		boundary.name("maxIdleTenants", DeepSeekPropertyNames.LIMITS_MAX_IDLE_TENANTS);
-		map.from(limits::getMaxIdleTenants).to(builder::maxIdleTenants);
-		boundary.name("decreaseFactor", DeepSeekPropertyNames.ADAPTIVE_DECREASE_FACTOR);
-		map.from(adaptive::getDecreaseFactor).to(builder::decreaseFactor);
-		boundary.name("successesPerIncrease", DeepSeekPropertyNames.ADAPTIVE_SUCCESSES_PER_INCREASE);
-		map.from(adaptive::getSuccessesPerIncrease).to(builder::successesPerIncrease);
-		boundary.name("learntLimitTtl", DeepSeekPropertyNames.ADAPTIVE_LEARNT_LIMIT_TTL);
-		map.from(adaptive::getLearntLimitTtl).to(builder::learntLimitTtl);
-		boundary.name("maxQueueSize", DeepSeekPropertyNames.QUEUE_MAX_SIZE);
-		map.from(queue::getMaxSize).to(builder::maxQueueSize);
-		boundary.name("maxWait", DeepSeekPropertyNames.QUEUE_MAX_WAIT);
-		map.from(queue::getMaxWait).to(builder::maxWait);
+		boundary.map("defaultLimit", LIMITS_DEFAULT_LIMIT, limits::getDefaultLimit, builder::defaultLimit)
+			.map("perUser", LIMITS_PER_USER, limits::getPerUser, builder::perUser)
+			.map("backgroundShare", LIMITS_BACKGROUND_SHARE, limits::getBackgroundShare, builder::backgroundShare)
+			.map("maxIdleTenants", LIMITS_MAX_IDLE_TENANTS, limits::getMaxIdleTenants, builder::maxIdleTenants)
+			.map("decreaseFactor", ADAPTIVE_DECREASE_FACTOR, adaptive::getDecreaseFactor, builder::decreaseFactor)
+			.map("successesPerIncrease", ADAPTIVE_SUCCESSES_PER_INCREASE, adaptive::getSuccessesPerIncrease,
+					builder::successesPerIncrease)
+			.map("learntLimitTtl", ADAPTIVE_LEARNT_LIMIT_TTL, adaptive::getLearntLimitTtl, builder::learntLimitTtl)
+			.map("maxQueueSize", QUEUE_MAX_SIZE, queue::getMaxSize, builder::maxQueueSize)
+			.map("maxWait", QUEUE_MAX_WAIT, queue::getMaxWait, builder::maxWait);
 		return boundary.create(builder::build);
 	}
 

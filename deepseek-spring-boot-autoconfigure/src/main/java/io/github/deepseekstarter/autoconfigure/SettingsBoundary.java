@@ -17,10 +17,12 @@ package io.github.deepseekstarter.autoconfigure;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.deepseekstarter.InvalidSettingException;
 
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -54,6 +56,21 @@ final class SettingsBoundary {
 	SettingsBoundary name(String setting, String property) {
 		this.properties.put(setting, property);
 		return this;
+	}
+
+	/**
+	 * Maps a property onto a setting with Boot's {@link PropertyMapper}, recording the
+	 * property the setting comes from.
+	 * @param <T> the type of the value
+	 * @param setting the setting, as {@link InvalidSettingException} names it
+	 * @param property the property
+	 * @param value the property's value
+	 * @param setter sets the setting
+	 * @return this boundary
+	 */
+	<T> SettingsBoundary map(String setting, String property, Supplier<? extends T> value, Consumer<? super T> setter) {
+		PropertyMapper.get().from(value).to(setter);
+		return name(setting, property);
 	}
 
 	/**

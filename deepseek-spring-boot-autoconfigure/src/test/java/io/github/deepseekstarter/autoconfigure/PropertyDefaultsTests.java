@@ -58,62 +58,54 @@ class PropertyDefaultsTests {
 	private static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
 
 	@Test
-	void everyDefaultOfDeepSeekPropertiesIsTheLibrarysConstant() {
+	void everyDefaultIsTheLibrarysConstant() {
 		Map<String, @Nullable Object> expected = new LinkedHashMap<>();
-		expected.put("api-key", null);
-		expected.put("account", null);
-		expected.put("base-url", DeepSeekConnector.DEFAULT_BASE_URL);
-		expected.put("model", DeepSeekTemplateBuilder.DEFAULT_MODEL);
-		expected.put("protocol", DeepSeekTemplateBuilder.DEFAULT_PROTOCOL);
-		expected.put("limits.models", LimiterConfig.DEFAULT_MODEL_LIMITS);
-		expected.put("limits.aliases", LimiterConfig.DEFAULT_ALIASES);
-		expected.put("limits.default-limit", LimiterConfig.DEFAULT_DEFAULT_LIMIT);
-		expected.put("limits.per-user", LimiterConfig.DEFAULT_PER_USER);
-		expected.put("limits.per-user-by-model", Map.of());
-		expected.put("limits.background-share", LimiterConfig.DEFAULT_BACKGROUND_SHARE);
-		expected.put("limits.overflow", LimiterConfig.DEFAULT_OVERFLOW);
-		expected.put("limits.max-idle-tenants", LimiterConfig.DEFAULT_MAX_IDLE_TENANTS);
-		expected.put("limits.adaptive.decrease-factor", LimiterConfig.DEFAULT_DECREASE_FACTOR);
-		expected.put("limits.adaptive.successes-per-increase", LimiterConfig.DEFAULT_SUCCESSES_PER_INCREASE);
-		expected.put("limits.adaptive.learnt-limit-ttl", LimiterConfig.DEFAULT_LEARNT_LIMIT_TTL);
-		expected.put("queue.max-size", LimiterConfig.DEFAULT_MAX_QUEUE_SIZE);
-		expected.put("queue.max-wait", LimiterConfig.DEFAULT_MAX_WAIT);
-		expected.put("timeouts.connect", DeepSeekTimeouts.DEFAULT_CONNECT);
-		expected.put("timeouts.pre-inference", DeepSeekTimeouts.DEFAULT_PRE_INFERENCE);
-		expected.put("timeouts.idle", DeepSeekTimeouts.DEFAULT_IDLE);
-		expected.put("response.max-event-size", DeepSeekResponseLimits.DEFAULT_MAX_EVENT_SIZE);
-		expected.put("response.max-body-size", DeepSeekResponseLimits.DEFAULT_MAX_BODY_SIZE);
-		expected.put("pool.max-connections", null);
-		expected.put("pool.pending-acquire-max-count", DeepSeekConnector.DEFAULT_PENDING_ACQUIRE_MAX_COUNT);
-		expected.put("pool.pending-acquire-timeout", DeepSeekConnector.DEFAULT_PENDING_ACQUIRE_TIMEOUT);
+		expected.put("deepseek.api-key", null);
+		expected.put("deepseek.account", null);
+		expected.put("deepseek.base-url", DeepSeekConnector.DEFAULT_BASE_URL);
+		expected.put("deepseek.model", DeepSeekTemplateBuilder.DEFAULT_MODEL);
+		expected.put("deepseek.protocol", DeepSeekTemplateBuilder.DEFAULT_PROTOCOL);
+		expected.put("deepseek.limits.models", LimiterConfig.DEFAULT_MODEL_LIMITS);
+		expected.put("deepseek.limits.aliases", LimiterConfig.DEFAULT_ALIASES);
+		expected.put("deepseek.limits.default-limit", LimiterConfig.DEFAULT_DEFAULT_LIMIT);
+		expected.put("deepseek.limits.per-user", LimiterConfig.DEFAULT_PER_USER);
+		expected.put("deepseek.limits.per-user-by-model", Map.of());
+		expected.put("deepseek.limits.background-share", LimiterConfig.DEFAULT_BACKGROUND_SHARE);
+		expected.put("deepseek.limits.overflow", LimiterConfig.DEFAULT_OVERFLOW);
+		expected.put("deepseek.limits.max-idle-tenants", LimiterConfig.DEFAULT_MAX_IDLE_TENANTS);
+		expected.put("deepseek.limits.adaptive.decrease-factor", LimiterConfig.DEFAULT_DECREASE_FACTOR);
+		expected.put("deepseek.limits.adaptive.successes-per-increase", LimiterConfig.DEFAULT_SUCCESSES_PER_INCREASE);
+		expected.put("deepseek.limits.adaptive.learnt-limit-ttl", LimiterConfig.DEFAULT_LEARNT_LIMIT_TTL);
+		expected.put("deepseek.queue.max-size", LimiterConfig.DEFAULT_MAX_QUEUE_SIZE);
+		expected.put("deepseek.queue.max-wait", LimiterConfig.DEFAULT_MAX_WAIT);
+		expected.put("deepseek.timeouts.connect", DeepSeekTimeouts.DEFAULT_CONNECT);
+		expected.put("deepseek.timeouts.pre-inference", DeepSeekTimeouts.DEFAULT_PRE_INFERENCE);
+		expected.put("deepseek.timeouts.idle", DeepSeekTimeouts.DEFAULT_IDLE);
+		expected.put("deepseek.response.max-event-size", DeepSeekResponseLimits.DEFAULT_MAX_EVENT_SIZE);
+		expected.put("deepseek.response.max-body-size", DeepSeekResponseLimits.DEFAULT_MAX_BODY_SIZE);
+		expected.put("deepseek.pool.max-connections", null);
+		expected.put("deepseek.pool.pending-acquire-max-count", DeepSeekConnector.DEFAULT_PENDING_ACQUIRE_MAX_COUNT);
+		expected.put("deepseek.pool.pending-acquire-timeout", DeepSeekConnector.DEFAULT_PENDING_ACQUIRE_TIMEOUT);
 		// The user-id defaults have no library counterpart: the library's own default
 		// is the raw policy, the starter's the safe one.
-		expected.put("user-id.policy", UserIdPolicyType.HMAC);
-		expected.put("user-id.secret", null);
-		expected.put("user-id.claim", null);
-		expected.put("user-id.anonymous", AnonymousMode.NONE);
-		expected.put("user-id.anonymous-id", null);
-		expected.put("user-id.allow-override", false);
-		expected.put("retry.max-attempts", RetrySettings.DEFAULT_MAX_ATTEMPTS);
-		expected.put("retry.initial-backoff", RetrySettings.DEFAULT_INITIAL_BACKOFF);
-		expected.put("retry.multiplier", RetrySettings.DEFAULT_MULTIPLIER);
-		expected.put("retry.max-backoff", RetrySettings.DEFAULT_MAX_BACKOFF);
-		expected.put("retry.max-retry-after", RetrySettings.DEFAULT_MAX_RETRY_AFTER);
-		assertThat(defaults(EMPTY.bindOrCreate("deepseek", DeepSeekProperties.class)))
-			.containsExactlyInAnyOrderEntriesOf(expected);
-	}
-
-	@Test
-	void everyDefaultOfTheDistributedPropertiesIsTheLibrarysConstant() {
-		Map<String, @Nullable Object> expected = new LinkedHashMap<>();
-		expected.put("enabled", false);
-		expected.put("namespace", null);
-		expected.put("lease-time", RedisPermitsSettings.DEFAULT_LEASE_TIME);
-		expected.put("command-timeout", RedisPermitsSettings.DEFAULT_COMMAND_TIMEOUT);
-		expected.put("outage-policy", RedisPermitsSettings.DEFAULT_OUTAGE_POLICY);
-		expected.put("expected-replicas", RedisPermitsSettings.DEFAULT_EXPECTED_REPLICAS);
-		assertThat(defaults(EMPTY.bindOrCreate("deepseek.distributed", DeepSeekDistributedProperties.class)))
-			.containsExactlyInAnyOrderEntriesOf(expected);
+		expected.put("deepseek.user-id.policy", UserIdPolicyType.HMAC);
+		expected.put("deepseek.user-id.secret", null);
+		expected.put("deepseek.user-id.claim", null);
+		expected.put("deepseek.user-id.anonymous", AnonymousMode.NONE);
+		expected.put("deepseek.user-id.anonymous-id", null);
+		expected.put("deepseek.user-id.allow-override", false);
+		expected.put("deepseek.retry.max-attempts", RetrySettings.DEFAULT_MAX_ATTEMPTS);
+		expected.put("deepseek.retry.initial-backoff", RetrySettings.DEFAULT_INITIAL_BACKOFF);
+		expected.put("deepseek.retry.multiplier", RetrySettings.DEFAULT_MULTIPLIER);
+		expected.put("deepseek.retry.max-backoff", RetrySettings.DEFAULT_MAX_BACKOFF);
+		expected.put("deepseek.retry.max-retry-after", RetrySettings.DEFAULT_MAX_RETRY_AFTER);
+		expected.put("deepseek.distributed.enabled", false);
+		expected.put("deepseek.distributed.namespace", null);
+		expected.put("deepseek.distributed.lease-time", RedisPermitsSettings.DEFAULT_LEASE_TIME);
+		expected.put("deepseek.distributed.command-timeout", RedisPermitsSettings.DEFAULT_COMMAND_TIMEOUT);
+		expected.put("deepseek.distributed.outage-policy", RedisPermitsSettings.DEFAULT_OUTAGE_POLICY);
+		expected.put("deepseek.distributed.expected-replicas", RedisPermitsSettings.DEFAULT_EXPECTED_REPLICAS);
+		assertThat(boundDefaults()).containsExactlyInAnyOrderEntriesOf(expected);
 	}
 
 	@Test
@@ -128,11 +120,7 @@ class PropertyDefaultsTests {
 
 	@Test
 	void theMetadataShowsEveryScalarDefault() throws Exception {
-		Map<String, @Nullable Object> bound = new TreeMap<>();
-		defaults(EMPTY.bindOrCreate("deepseek", DeepSeekProperties.class))
-			.forEach((name, value) -> bound.put("deepseek." + name, value));
-		defaults(EMPTY.bindOrCreate("deepseek.distributed", DeepSeekDistributedProperties.class))
-			.forEach((name, value) -> bound.put("deepseek.distributed." + name, value));
+		Map<String, @Nullable Object> bound = boundDefaults();
 		Map<String, JsonNode> metadata = new TreeMap<>();
 		for (JsonNode property : JsonMapper.shared().readTree(METADATA.toFile()).path("properties")) {
 			metadata.put(property.path("name").asString(), property);
@@ -149,11 +137,13 @@ class PropertyDefaultsTests {
 		});
 	}
 
-	// Every readable property, nested groups flattened as they are named in
+	// Every readable property of both classes bound from nothing, named as in
 	// configuration.
-	private static Map<String, @Nullable Object> defaults(Object properties) {
+	private static Map<String, @Nullable Object> boundDefaults() {
 		Map<String, @Nullable Object> defaults = new TreeMap<>();
-		collect(properties, "", defaults);
+		collect(EMPTY.bindOrCreate("deepseek", DeepSeekProperties.class), "deepseek.", defaults);
+		collect(EMPTY.bindOrCreate("deepseek.distributed", DeepSeekDistributedProperties.class),
+				"deepseek.distributed.", defaults);
 		return defaults;
 	}
 
