@@ -82,30 +82,27 @@ final class LibrarySettings {
 
 	static RetrySettings retrySettings(DeepSeekProperties properties) {
 		DeepSeekProperties.Retry retry = properties.getRetry();
-		return new SettingsBoundary(DeepSeekPropertyNames.RETRY)
-			.name("maxAttempts", DeepSeekPropertyNames.RETRY_MAX_ATTEMPTS)
-			.name("initialBackoff", DeepSeekPropertyNames.RETRY_INITIAL_BACKOFF)
-			.name("multiplier", DeepSeekPropertyNames.RETRY_MULTIPLIER)
-			.name("maxBackoff", DeepSeekPropertyNames.RETRY_MAX_BACKOFF)
-			.name("maxRetryAfter", DeepSeekPropertyNames.RETRY_MAX_RETRY_AFTER)
+		return SettingsBoundary
+			.of(RetrySettings.class, DeepSeekPropertyNames.RETRY, DeepSeekPropertyNames.RETRY_MAX_ATTEMPTS,
+					DeepSeekPropertyNames.RETRY_INITIAL_BACKOFF, DeepSeekPropertyNames.RETRY_MULTIPLIER,
+					DeepSeekPropertyNames.RETRY_MAX_BACKOFF, DeepSeekPropertyNames.RETRY_MAX_RETRY_AFTER)
 			.create(() -> new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),
 					retry.getMaxBackoff(), retry.getMaxRetryAfter()));
 	}
 
 	static DeepSeekTimeouts timeouts(DeepSeekProperties properties) {
 		DeepSeekProperties.Timeouts timeouts = properties.getTimeouts();
-		return new SettingsBoundary(DeepSeekPropertyNames.TIMEOUTS)
-			.name("connect", DeepSeekPropertyNames.TIMEOUTS_CONNECT)
-			.name("preInference", DeepSeekPropertyNames.TIMEOUTS_PRE_INFERENCE)
-			.name("idle", DeepSeekPropertyNames.TIMEOUTS_IDLE)
+		return SettingsBoundary
+			.of(DeepSeekTimeouts.class, DeepSeekPropertyNames.TIMEOUTS, DeepSeekPropertyNames.TIMEOUTS_CONNECT,
+					DeepSeekPropertyNames.TIMEOUTS_PRE_INFERENCE, DeepSeekPropertyNames.TIMEOUTS_IDLE)
 			.create(() -> new DeepSeekTimeouts(timeouts.getConnect(), timeouts.getPreInference(), timeouts.getIdle()));
 	}
 
 	static DeepSeekResponseLimits responseLimits(DeepSeekProperties properties) {
 		DeepSeekProperties.Response response = properties.getResponse();
-		return new SettingsBoundary(DeepSeekPropertyNames.RESPONSE)
-			.name("maxEventSize", DeepSeekPropertyNames.RESPONSE_MAX_EVENT_SIZE)
-			.name("maxBodySize", DeepSeekPropertyNames.RESPONSE_MAX_BODY_SIZE)
+		return SettingsBoundary
+			.of(DeepSeekResponseLimits.class, DeepSeekPropertyNames.RESPONSE,
+					DeepSeekPropertyNames.RESPONSE_MAX_EVENT_SIZE, DeepSeekPropertyNames.RESPONSE_MAX_BODY_SIZE)
 			.create(() -> new DeepSeekResponseLimits(response.getMaxEventSize(), response.getMaxBodySize()));
 	}
 
@@ -113,11 +110,9 @@ final class LibrarySettings {
 			RedisPermitsSettings.NamespaceSource source, String namespace) {
 		String namespaceProperty = (source == RedisPermitsSettings.NamespaceSource.NAMESPACE)
 				? DeepSeekPropertyNames.DISTRIBUTED_NAMESPACE : DeepSeekPropertyNames.ACCOUNT;
-		return new SettingsBoundary(DeepSeekPropertyNames.DISTRIBUTED).name("namespace", namespaceProperty)
-			.name("leaseTime", DeepSeekPropertyNames.DISTRIBUTED_LEASE_TIME)
-			.name("commandTimeout", DeepSeekPropertyNames.DISTRIBUTED_COMMAND_TIMEOUT)
-			.name("outagePolicy", DeepSeekPropertyNames.DISTRIBUTED_OUTAGE_POLICY)
-			.name("expectedReplicas", DeepSeekPropertyNames.DISTRIBUTED_EXPECTED_REPLICAS)
+		return SettingsBoundary.of(RedisPermitsSettings.class, DeepSeekPropertyNames.DISTRIBUTED, namespaceProperty,
+				DeepSeekPropertyNames.DISTRIBUTED_LEASE_TIME, DeepSeekPropertyNames.DISTRIBUTED_COMMAND_TIMEOUT,
+				DeepSeekPropertyNames.DISTRIBUTED_OUTAGE_POLICY, DeepSeekPropertyNames.DISTRIBUTED_EXPECTED_REPLICAS)
 			.create(() -> new RedisPermitsSettings(namespace, distributed.getLeaseTime(),
 					distributed.getCommandTimeout(), distributed.getOutagePolicy(), distributed.getExpectedReplicas(),
 					source));

@@ -15,6 +15,7 @@
  */
 package io.github.deepseekstarter.autoconfigure;
 
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,6 +46,24 @@ final class SettingsBoundary {
 	 */
 	SettingsBoundary(String fallback) {
 		this.fallback = fallback;
+	}
+
+	/**
+	 * Creates a boundary for a record of settings whose components, in order, come from
+	 * the given properties.
+	 * @param type the record type
+	 * @param fallback the property named when no component is named
+	 * @param properties the property of each component, in the order of the components;
+	 * later components have none
+	 * @return the boundary
+	 */
+	static SettingsBoundary of(Class<? extends Record> type, String fallback, String... properties) {
+		SettingsBoundary boundary = new SettingsBoundary(fallback);
+		RecordComponent[] components = type.getRecordComponents();
+		for (int i = 0; i < properties.length; i++) {
+			boundary.name(components[i].getName(), properties[i]);
+		}
+		return boundary;
 	}
 
 	/**
