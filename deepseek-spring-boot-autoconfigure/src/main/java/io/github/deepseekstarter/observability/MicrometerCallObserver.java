@@ -171,8 +171,7 @@ final class MicrometerCallObserver implements CallObserver {
 		}
 	}
 
-	// The cached, uncached and reasoning parts of the usage, the cached one under its
-	// name.
+	// The cached (under its name), uncached and reasoning parts of the usage.
 	private void tokenParts(String name, String description, Tags tags, String tag, String cached, TokenUsage usage) {
 		tokens(name, description, tags, tag, cached, usage.cacheHit());
 		tokens(name, description, tags, tag, "cache_miss", usage.cacheMiss());

@@ -137,8 +137,7 @@ class PropertyDefaultsTests {
 		});
 	}
 
-	// Every readable property of both classes bound from nothing, named as in
-	// configuration.
+	// Both classes bound from nothing, each property named as in configuration.
 	private static Map<String, @Nullable Object> boundDefaults() {
 		Map<String, @Nullable Object> defaults = new TreeMap<>();
 		collect(EMPTY.bindOrCreate("deepseek", DeepSeekProperties.class), "deepseek.", defaults);
