@@ -16,18 +16,13 @@
 
 package io.github.deepseekstarter.langchain4j;
 
-import java.util.List;
-
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import reactor.core.publisher.Mono;
 
-import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 /**
@@ -39,11 +34,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
  * {@code AiMessage} and sent back with its tool calls, as DeepSeek requires in thinking
  * mode.
  */
-public class DeepSeekLangChain4jChatModel implements ChatModel {
-
-	private final DeepSeekTemplate template;
-
-	private final DeepSeekLangChain4jSettings settings;
+public class DeepSeekLangChain4jChatModel extends LangChain4jModelSupport implements ChatModel {
 
 	/**
 	 * A model on the template.
@@ -51,8 +42,7 @@ public class DeepSeekLangChain4jChatModel implements ChatModel {
 	 * @param settings default parameters, thinking mode and identity capture
 	 */
 	public DeepSeekLangChain4jChatModel(DeepSeekTemplate template, DeepSeekLangChain4jSettings settings) {
-		this.template = template;
-		this.settings = settings;
+		super(template, settings);
 	}
 
 	@Override
@@ -67,26 +57,6 @@ public class DeepSeekLangChain4jChatModel implements ChatModel {
 			throw new IllegalStateException("DeepSeek returned no answer");
 		}
 		return LangChain4jMapping.toResponse(completion);
-	}
-
-	@Override
-	public ChatRequestParameters defaultRequestParameters() {
-		return this.settings.defaultParameters();
-	}
-
-	@Override
-	public List<ChatModelListener> listeners() {
-		return this.settings.listeners();
-	}
-
-	@Override
-	public ModelProvider provider() {
-		return ModelProvider.OTHER;
-	}
-
-	@Override
-	public String toString() {
-		return "DeepSeekLangChain4jChatModel[" + this.template + "]";
 	}
 
 }

@@ -33,11 +33,8 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
-import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -52,13 +49,9 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
  * its tool loop) carries the identity captured when the first turn started, since it runs
  * on a thread that has none bound.
  */
-public class DeepSeekLangChain4jStreamingChatModel implements StreamingChatModel {
+public class DeepSeekLangChain4jStreamingChatModel extends LangChain4jModelSupport implements StreamingChatModel {
 
 	private static final ThreadLocal<Function<Context, Context>> CONVERSATION_CALLER = new ThreadLocal<>();
-
-	private final DeepSeekTemplate template;
-
-	private final DeepSeekLangChain4jSettings settings;
 
 	/**
 	 * A streaming model on the template.
@@ -66,8 +59,7 @@ public class DeepSeekLangChain4jStreamingChatModel implements StreamingChatModel
 	 * @param settings default parameters, thinking mode and identity capture
 	 */
 	public DeepSeekLangChain4jStreamingChatModel(DeepSeekTemplate template, DeepSeekLangChain4jSettings settings) {
-		this.template = template;
-		this.settings = settings;
+		super(template, settings);
 	}
 
 	@Override
@@ -113,26 +105,6 @@ public class DeepSeekLangChain4jStreamingChatModel implements StreamingChatModel
 				CONVERSATION_CALLER.remove();
 			}
 		}
-	}
-
-	@Override
-	public ChatRequestParameters defaultRequestParameters() {
-		return this.settings.defaultParameters();
-	}
-
-	@Override
-	public List<ChatModelListener> listeners() {
-		return this.settings.listeners();
-	}
-
-	@Override
-	public ModelProvider provider() {
-		return ModelProvider.OTHER;
-	}
-
-	@Override
-	public String toString() {
-		return "DeepSeekLangChain4jStreamingChatModel[" + this.template + "]";
 	}
 
 	/**

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.actuate;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import io.github.deepseekstarter.limit.redis.RedisAccountPermitsFactory;
 import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
 import io.github.deepseekstarter.limit.redis.RedisPermitsState;
@@ -47,9 +48,9 @@ public final class RedisLeasesHealthIndicator extends AbstractReactiveHealthIndi
 
 	private static String source(RedisPermitsSettings.NamespaceSource source) {
 		return switch (source) {
-			case NAMESPACE -> "deepseek.distributed.namespace";
-			case ACCOUNT -> "deepseek.account";
-			case API_KEY -> "deepseek.api-key";
+			case NAMESPACE -> DeepSeekPropertyNames.DISTRIBUTED_NAMESPACE;
+			case ACCOUNT -> DeepSeekPropertyNames.ACCOUNT;
+			case API_KEY -> DeepSeekPropertyNames.API_KEY;
 		};
 	}
 
@@ -65,8 +66,9 @@ public final class RedisLeasesHealthIndicator extends AbstractReactiveHealthIndi
 				.withDetail("namespaceSource", source(this.permits.settings().namespaceSource()))
 				.withDetail("sharedLimits", this.permits.sharedLimits());
 			if (this.permits.settings().namespaceSource() == RedisPermitsSettings.NamespaceSource.API_KEY) {
-				builder.withDetail("warning", "deepseek.account is not set: another API key of the same account "
-						+ "gets another namespace, and the two do not share the account's limits");
+				builder.withDetail("warning",
+						DeepSeekPropertyNames.ACCOUNT + " is not set: another API key of the same account "
+								+ "gets another namespace, and the two do not share the account's limits");
 			}
 			if (state.lastError() != null) {
 				builder.withDetail("lastError", state.lastError());

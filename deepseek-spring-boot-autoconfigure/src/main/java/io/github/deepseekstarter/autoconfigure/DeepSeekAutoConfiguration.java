@@ -20,10 +20,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import io.github.deepseekstarter.client.DeepSeekClientCustomizer;
 import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
-import io.github.deepseekstarter.client.DeepSeekResponseLimits;
 import io.github.deepseekstarter.client.DeepSeekTimeouts;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.ConfiguredTenantPolicy;
@@ -43,7 +43,6 @@ import io.github.deepseekstarter.limit.TokenCharge;
 import io.github.deepseekstarter.observability.CompositeDeepSeekObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
-import io.github.deepseekstarter.retry.RetrySettings;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import reactor.netty.http.client.HttpClient;
@@ -78,7 +77,7 @@ public final class DeepSeekAutoConfiguration {
 	ConnectionProvider deepSeekConnectionProvider(DeepSeekProperties properties, DeepSeekTenantProperties tenants) {
 		DeepSeekProperties.Pool pool = properties.getPool();
 		int maxConnections = (pool.getMaxConnections() != null) ? pool.getMaxConnections()
-				: defaultMaxConnections(LimiterConfigs.from(properties, tenants));
+				: defaultMaxConnections(LibrarySettings.limiterConfig(properties, tenants));
 		return DeepSeekConnector.connectionProvider(maxConnections, pool.getPendingAcquireMaxCount(),
 				pool.getPendingAcquireTimeout());
 	}
@@ -100,11 +99,12 @@ public final class DeepSeekAutoConfiguration {
 	DeepSeekLimiter deepSeekLimiter(DeepSeekProperties properties, DeepSeekTenantProperties tenants,
 			ObjectProvider<AccountPermitsFactory> permits, ObjectProvider<LimiterListener> listeners,
 			ObjectProvider<TokenBudgets> budgets, BulkheadRegistry bulkheads) {
-		return new DeepSeekLimiter(LimiterConfigs.from(properties, tenants),
+		return new DeepSeekLimiter(LibrarySettings.limiterConfig(properties, tenants),
 				permits.getIfAvailable(() -> BulkheadAccountPermits.factory(bulkheads)),
 				CompositeLimiterListener.of(listeners.orderedStream().toList()),
 				budgets.getIfAvailable(() -> new LocalTokenBudgets(Clock.systemUTC())),
-				new TokenCharge(tenants.getBudgets().getCacheHitRate()));
+				new SettingsBoundary(DeepSeekPropertyNames.BUDGETS_CACHE_HIT_RATE)
+					.create(() -> new TokenCharge(tenants.getBudgets().getCacheHitRate())));
 	}
 
 	/**
@@ -163,9 +163,7 @@ public final class DeepSeekAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DeepSeekRetryPolicy deepSeekRetryPolicy(DeepSeekProperties properties) {
-		DeepSeekProperties.Retry retry = properties.getRetry();
-		return new DeepSeekRetryPolicy(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(),
-				retry.getMultiplier(), retry.getMaxBackoff(), retry.getMaxRetryAfter()));
+		return new DeepSeekRetryPolicy(LibrarySettings.retrySettings(properties));
 	}
 
 	@Bean
@@ -174,14 +172,13 @@ public final class DeepSeekAutoConfiguration {
 			@Qualifier("deepSeekConnectionProvider") ConnectionProvider connectionProvider,
 			ObjectProvider<DeepSeekClientCustomizer> customizers, UserIdResolution userIds, DeepSeekRetryPolicy retry,
 			DeepSeekLimiter limiter, ObjectProvider<DeepSeekObserver> observers) {
-		DeepSeekTimeouts timeouts = timeouts(properties);
+		DeepSeekTimeouts timeouts = LibrarySettings.timeouts(properties);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		DeepSeekConnector.configure(builder, baseUrl(properties), properties.getApiKey(), connectionProvider, timeouts);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return DeepSeekTemplate.builder(builder.build())
 			.timeouts(timeouts)
-			.responseLimits(new DeepSeekResponseLimits(properties.getResponse().getMaxEventSize(),
-					properties.getResponse().getMaxBodySize()))
+			.responseLimits(LibrarySettings.responseLimits(properties))
 			.defaultModel(properties.getModel())
 			.userIds(userIds)
 			.retry(retry)
@@ -202,11 +199,6 @@ public final class DeepSeekAutoConfiguration {
 	private static int defaultMaxConnections(LimiterConfig limits) {
 		int lanes = limits.modelLimits().values().stream().mapToInt(Integer::intValue).sum() + limits.defaultLimit();
 		return lanes + Math.max(10, lanes / 10);
-	}
-
-	private static DeepSeekTimeouts timeouts(DeepSeekProperties properties) {
-		DeepSeekProperties.Timeouts timeouts = properties.getTimeouts();
-		return new DeepSeekTimeouts(timeouts.getConnect(), timeouts.getPreInference(), timeouts.getIdle());
 	}
 
 	private static URI baseUrl(DeepSeekProperties properties) {

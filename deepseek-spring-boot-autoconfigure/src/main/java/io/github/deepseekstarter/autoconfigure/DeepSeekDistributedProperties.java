@@ -18,6 +18,7 @@ package io.github.deepseekstarter.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import io.github.deepseekstarter.limit.redis.OutagePolicy;
 import io.github.deepseekstarter.limit.redis.RedisPermitsSettings;
 import org.jspecify.annotations.Nullable;
@@ -50,26 +51,26 @@ public class DeepSeekDistributedProperties {
 	 * How long a lease lives without a heartbeat: a stopped replica's permits come back
 	 * after it. Heartbeats run every third of it.
 	 */
-	private Duration leaseTime = Duration.ofSeconds(30);
+	private Duration leaseTime = RedisPermitsSettings.DEFAULT_LEASE_TIME;
 
 	/**
 	 * Maximum time to wait for one Redis reply. A run of late or failed replies opens the
 	 * circuit breaker around Redis (the outage policy then applies), which stays open for
 	 * this long before it probes Redis again.
 	 */
-	private Duration commandTimeout = Duration.ofSeconds(1);
+	private Duration commandTimeout = RedisPermitsSettings.DEFAULT_COMMAND_TIMEOUT;
 
 	/**
 	 * What the lanes do while Redis does not answer: local-share grants each replica its
 	 * share of the limit, fail-closed grants nothing.
 	 */
-	private OutagePolicy outagePolicy = OutagePolicy.FAIL_CLOSED;
+	private OutagePolicy outagePolicy = RedisPermitsSettings.DEFAULT_OUTAGE_POLICY;
 
 	/**
 	 * Number of replicas sharing the account; each takes the limit divided by it while
 	 * Redis does not answer under the local-share policy.
 	 */
-	private int expectedReplicas = 1;
+	private int expectedReplicas = RedisPermitsSettings.DEFAULT_EXPECTED_REPLICAS;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -130,51 +131,25 @@ public class DeepSeekDistributedProperties {
 	RedisPermitsSettings toSettings(@Nullable String account, @Nullable String apiKey) {
 		String namespace = this.namespace;
 		RedisPermitsSettings.NamespaceSource source = RedisPermitsSettings.NamespaceSource.NAMESPACE;
-		if (namespace != null) {
-			requireName("deepseek.distributed.namespace", namespace, "deepseek:my-account");
-		}
-		else if (account != null) {
-			requireName("deepseek.account", account, "my-company-prod");
+		if (namespace == null && account != null) {
+			if (!StringUtils.hasText(account)) {
+				throw new InvalidConfigurationPropertyValueException(DeepSeekPropertyNames.ACCOUNT, account,
+						"Must not be empty, for example my-company-prod.");
+			}
 			namespace = RedisPermitsSettings.namespaceOfAccount(account);
 			source = RedisPermitsSettings.NamespaceSource.ACCOUNT;
 		}
-		else {
+		else if (namespace == null) {
 			if (!StringUtils.hasText(apiKey)) {
-				throw new InvalidConfigurationPropertyValueException("deepseek.account", null,
+				throw new InvalidConfigurationPropertyValueException(DeepSeekPropertyNames.ACCOUNT, null,
 						"Distributed mode needs a namespace shared by the replicas of one account: set "
-								+ "deepseek.account (or deepseek.distributed.namespace).");
+								+ DeepSeekPropertyNames.ACCOUNT + " (or " + DeepSeekPropertyNames.DISTRIBUTED_NAMESPACE
+								+ ").");
 			}
 			namespace = RedisPermitsSettings.namespaceOf(apiKey);
 			source = RedisPermitsSettings.NamespaceSource.API_KEY;
 		}
-		DeepSeekPropertiesValidator.positive("deepseek.distributed.lease-time", this.leaseTime);
-		if (this.leaseTime.toMillis() < 300) {
-			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.lease-time", this.leaseTime,
-					"Must be at least 300ms; a few tens of seconds suits most deployments.");
-		}
-		DeepSeekPropertiesValidator.positive("deepseek.distributed.command-timeout", this.commandTimeout);
-		if (this.commandTimeout.compareTo(this.leaseTime) >= 0) {
-			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.command-timeout",
-					this.commandTimeout, "Must be shorter than deepseek.distributed.lease-time.");
-		}
-		if (this.outagePolicy == null) {
-			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.outage-policy", null,
-					"Must be local-share or fail-closed.");
-		}
-		if (this.expectedReplicas < 1) {
-			throw new InvalidConfigurationPropertyValueException("deepseek.distributed.expected-replicas",
-					this.expectedReplicas, "Must be at least 1.");
-		}
-		return new RedisPermitsSettings(namespace, this.leaseTime, this.commandTimeout, this.outagePolicy,
-				this.expectedReplicas, source);
-	}
-
-	private static void requireName(String property, String value, String example) {
-		if (!StringUtils.hasText(value) || StringUtils.containsWhitespace(value) || value.indexOf('{') >= 0
-				|| value.indexOf('}') >= 0) {
-			throw new InvalidConfigurationPropertyValueException(property, value,
-					"Must be non-empty and without whitespace or braces, for example " + example + ".");
-		}
+		return LibrarySettings.redisPermitsSettings(this, source, namespace);
 	}
 
 }

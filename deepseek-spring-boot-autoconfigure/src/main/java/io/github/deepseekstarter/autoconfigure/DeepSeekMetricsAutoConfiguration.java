@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.autoconfigure;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.observability.DeepSeekLaneMetrics;
 import io.github.deepseekstarter.observability.DeepSeekObservationConvention;
@@ -72,7 +73,8 @@ public final class DeepSeekMetricsAutoConfiguration {
 		DeepSeekMetricsProperties.TenantTags tenants = properties.getTenantTags();
 		MicrometerDeepSeekObserver.Builder observer = MicrometerDeepSeekObserver.builder(meterRegistry)
 			.observations(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
-			.tenantTags(tenants.isEnabled() ? TenantTags.capped(tenants.getMax()) : TenantTags.disabled())
+			.tenantTags(tenants.isEnabled() ? new SettingsBoundary(DeepSeekPropertyNames.METRICS_TENANT_TAGS_MAX)
+				.create(() -> TenantTags.capped(tenants.getMax())) : TenantTags.disabled())
 			.convention(convention.getIfAvailable())
 			.legacyNames(properties.isLegacyNames())
 			.prices(PriceTables.from(properties))

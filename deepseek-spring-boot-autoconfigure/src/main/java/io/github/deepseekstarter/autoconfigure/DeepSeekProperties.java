@@ -21,9 +21,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekProtocol;
+import io.github.deepseekstarter.client.DeepSeekResponseLimits;
+import io.github.deepseekstarter.client.DeepSeekTemplateBuilder;
+import io.github.deepseekstarter.client.DeepSeekTimeouts;
 import io.github.deepseekstarter.identity.AnonymousMode;
 import io.github.deepseekstarter.identity.UserIdPolicyType;
+import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.retry.RetrySettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -53,19 +59,19 @@ public class DeepSeekProperties implements InitializingBean {
 	/**
 	 * Base URL of DeepSeek's API.
 	 */
-	private URI baseUrl = URI.create("https://api.deepseek.com");
+	private URI baseUrl = DeepSeekConnector.DEFAULT_BASE_URL;
 
 	/**
 	 * Model used by requests that name none.
 	 */
-	private String model = "deepseek-v4-flash";
+	private String model = DeepSeekTemplateBuilder.DEFAULT_MODEL;
 
 	/**
 	 * Wire format of protocol-neutral chat calls: openai (POST /chat/completions) or
 	 * anthropic (POST /anthropic/v1/messages). Both share the lanes, the user id and the
 	 * metrics.
 	 */
-	private DeepSeekProtocol protocol = DeepSeekProtocol.OPENAI;
+	private DeepSeekProtocol protocol = DeepSeekTemplateBuilder.DEFAULT_PROTOCOL;
 
 	private final Limits limits = new Limits();
 
@@ -170,26 +176,24 @@ public class DeepSeekProperties implements InitializingBean {
 		 * Account concurrency limit per model. A request never goes out when its model's
 		 * lane is full; it waits in the queue instead.
 		 */
-		private final Map<String, Integer> models = new LinkedHashMap<>(
-				Map.of("deepseek-v4-pro", 500, "deepseek-v4-flash", 2500));
+		private final Map<String, Integer> models = new LinkedHashMap<>(LimiterConfig.DEFAULT_MODEL_LIMITS);
 
 		/**
 		 * Model names that share another model's lane, such as older names of the Flash
 		 * model.
 		 */
-		private final Map<String, String> aliases = new LinkedHashMap<>(Map.of("deepseek-flash", "deepseek-v4-flash",
-				"deepseek-chat", "deepseek-v4-flash", "deepseek-reasoner", "deepseek-v4-flash"));
+		private final Map<String, String> aliases = new LinkedHashMap<>(LimiterConfig.DEFAULT_ALIASES);
 
 		/**
 		 * Concurrency limit of the lane shared by models that have no lane of their own.
 		 */
-		private int defaultLimit = 500;
+		private int defaultLimit = LimiterConfig.DEFAULT_DEFAULT_LIMIT;
 
 		/**
 		 * Maximum concurrent requests of one user_id in each model's lane. 0 means no
 		 * cap.
 		 */
-		private int perUser;
+		private int perUser = LimiterConfig.DEFAULT_PER_USER;
 
 		/**
 		 * Maximum concurrent requests of one user_id in a given model's lane, overriding
@@ -201,19 +205,18 @@ public class DeepSeekProperties implements InitializingBean {
 		 * Largest share of a lane's permits that background requests may hold, so that
 		 * interactive requests always find room.
 		 */
-		private double backgroundShare = 0.5;
+		private double backgroundShare = LimiterConfig.DEFAULT_BACKGROUND_SHARE;
 
 		/**
 		 * Lane a request that allows overflow is routed to when its own lane is full.
 		 */
-		private final Map<String, String> overflow = new LinkedHashMap<>(
-				Map.of("deepseek-v4-pro", "deepseek-v4-flash"));
+		private final Map<String, String> overflow = new LinkedHashMap<>(LimiterConfig.DEFAULT_OVERFLOW);
 
 		/**
 		 * Maximum number of idle tenant lanes kept in memory; busy ones are never
 		 * evicted.
 		 */
-		private int maxIdleTenants = 10_000;
+		private int maxIdleTenants = LimiterConfig.DEFAULT_MAX_IDLE_TENANTS;
 
 		private final Adaptive adaptive = new Adaptive();
 
@@ -279,19 +282,19 @@ public class DeepSeekProperties implements InitializingBean {
 			 * Factor the effective limit is multiplied by after a 429 that names no
 			 * limit.
 			 */
-			private double decreaseFactor = 0.9;
+			private double decreaseFactor = LimiterConfig.DEFAULT_DECREASE_FACTOR;
 
 			/**
 			 * Successful responses needed to raise the effective limit by one, up to the
 			 * configured limit.
 			 */
-			private int successesPerIncrease = 10;
+			private int successesPerIncrease = LimiterConfig.DEFAULT_SUCCESSES_PER_INCREASE;
 
 			/**
 			 * How long a limit named by a 429 caps the recovery; afterwards successes
 			 * probe upward again, in case the account's balance raised it.
 			 */
-			private Duration learntLimitTtl = Duration.ofMinutes(10);
+			private Duration learntLimitTtl = LimiterConfig.DEFAULT_LEARNT_LIMIT_TTL;
 
 			public double getDecreaseFactor() {
 				return this.decreaseFactor;
@@ -330,12 +333,12 @@ public class DeepSeekProperties implements InitializingBean {
 		/**
 		 * Maximum number of requests waiting for a permit in one lane.
 		 */
-		private int maxSize = 10_000;
+		private int maxSize = LimiterConfig.DEFAULT_MAX_QUEUE_SIZE;
 
 		/**
 		 * Maximum time a request waits for a permit.
 		 */
-		private Duration maxWait = Duration.ofSeconds(30);
+		private Duration maxWait = LimiterConfig.DEFAULT_MAX_WAIT;
 
 		public int getMaxSize() {
 			return this.maxSize;
@@ -364,7 +367,7 @@ public class DeepSeekProperties implements InitializingBean {
 		/**
 		 * Maximum time to open a connection.
 		 */
-		private Duration connect = Duration.ofSeconds(10);
+		private Duration connect = DeepSeekTimeouts.DEFAULT_CONNECT;
 
 		/**
 		 * Maximum time a stream may wait in DeepSeek's queue receiving only keep-alives.
@@ -372,13 +375,13 @@ public class DeepSeekProperties implements InitializingBean {
 		 * reported as a server-queue timeout. Non-streamed calls show no sign of
 		 * inference until their answer is complete and rely on DeepSeek's close instead.
 		 */
-		private Duration preInference = Duration.ofSeconds(630);
+		private Duration preInference = DeepSeekTimeouts.DEFAULT_PRE_INFERENCE;
 
 		/**
 		 * Maximum time without any byte from DeepSeek, keep-alives included, before the
 		 * connection counts as dead.
 		 */
-		private Duration idle = Duration.ofMinutes(2);
+		private Duration idle = DeepSeekTimeouts.DEFAULT_IDLE;
 
 		public Duration getConnect() {
 			return this.connect;
@@ -416,13 +419,13 @@ public class DeepSeekProperties implements InitializingBean {
 		 * Maximum size of one server-sent event of a streamed answer, or of one of its
 		 * lines.
 		 */
-		private DataSize maxEventSize = DataSize.ofMegabytes(4);
+		private DataSize maxEventSize = DeepSeekResponseLimits.DEFAULT_MAX_EVENT_SIZE;
 
 		/**
 		 * Maximum size of the body of a non-streamed answer. DeepSeek answers can be
 		 * long: 384K output tokens, reasoning included, come to a few MiB.
 		 */
-		private DataSize maxBodySize = DataSize.ofMegabytes(16);
+		private DataSize maxBodySize = DeepSeekResponseLimits.DEFAULT_MAX_BODY_SIZE;
 
 		public DataSize getMaxEventSize() {
 			return this.maxEventSize;
@@ -545,27 +548,27 @@ public class DeepSeekProperties implements InitializingBean {
 		/**
 		 * Maximum number of attempts of one call, the first included. 1 disables retries.
 		 */
-		private int maxAttempts = 3;
+		private int maxAttempts = RetrySettings.DEFAULT_MAX_ATTEMPTS;
 
 		/**
 		 * Wait before the first retry, before jitter.
 		 */
-		private Duration initialBackoff = Duration.ofMillis(200);
+		private Duration initialBackoff = RetrySettings.DEFAULT_INITIAL_BACKOFF;
 
 		/**
 		 * Growth factor of the wait between retries.
 		 */
-		private double multiplier = 2.0;
+		private double multiplier = RetrySettings.DEFAULT_MULTIPLIER;
 
 		/**
 		 * Maximum wait between retries.
 		 */
-		private Duration maxBackoff = Duration.ofSeconds(5);
+		private Duration maxBackoff = RetrySettings.DEFAULT_MAX_BACKOFF;
 
 		/**
 		 * Longest Retry-After header honoured; longer ones are cut to this.
 		 */
-		private Duration maxRetryAfter = Duration.ofSeconds(30);
+		private Duration maxRetryAfter = RetrySettings.DEFAULT_MAX_RETRY_AFTER;
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
@@ -623,12 +626,12 @@ public class DeepSeekProperties implements InitializingBean {
 		/**
 		 * Maximum number of requests waiting for a connection once the pool is exhausted.
 		 */
-		private int pendingAcquireMaxCount = 1000;
+		private int pendingAcquireMaxCount = DeepSeekConnector.DEFAULT_PENDING_ACQUIRE_MAX_COUNT;
 
 		/**
 		 * Maximum time a request waits for a connection from the pool.
 		 */
-		private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+		private Duration pendingAcquireTimeout = DeepSeekConnector.DEFAULT_PENDING_ACQUIRE_TIMEOUT;
 
 		public @Nullable Integer getMaxConnections() {
 			return this.maxConnections;

@@ -95,24 +95,10 @@ public class DeepSeekTenantProperties implements InitializingBean {
 			}
 			tenant.getBudget().validate(prefix + ".budget");
 		});
-		double reserved = 0;
 		for (Map.Entry<String, Tier> entry : this.tiers.entrySet()) {
 			String prefix = "deepseek.tiers." + entry.getKey();
 			Tier tier = entry.getValue();
 			weight(prefix + ".weight", tier.getWeight());
-			Double share = tier.getReservedShare();
-			if (share != null) {
-				if (!(share > 0 && share <= 1)) {
-					throw new InvalidConfigurationPropertyValueException(prefix + ".reserved-share", share,
-							"Must be in (0, 1]: the share of every lane's limit kept for the tier.");
-				}
-				reserved += share;
-				if (reserved > 1 + 1e-9) {
-					throw new InvalidConfigurationPropertyValueException(prefix + ".reserved-share", share,
-							"The reserved shares of all tiers add up to more than the whole lane (" + reserved
-									+ "); lower them so that their sum is at most 1.");
-				}
-			}
 			tier.getBudget().validate(prefix + ".budget");
 		}
 		if (this.tenantTier.getClaim() != null && this.tenantTier.getAuthorityPrefix() != null) {
@@ -124,11 +110,6 @@ public class DeepSeekTenantProperties implements InitializingBean {
 		if (!StringUtils.hasText(this.tenantTier.getDefaultTier())) {
 			throw new InvalidConfigurationPropertyValueException("deepseek.tenant-tier.default-tier",
 					this.tenantTier.getDefaultTier(), "Must not be empty.");
-		}
-		double rate = this.budgets.getCacheHitRate();
-		if (!(rate >= 0 && rate <= 1)) {
-			throw new InvalidConfigurationPropertyValueException("deepseek.budgets.cache-hit-rate", rate,
-					"Must be in [0, 1]: what a cache-hit input token counts for against a budget.");
 		}
 	}
 

@@ -18,9 +18,10 @@ package io.github.deepseekstarter.client;
 
 import java.util.Locale;
 
+import io.github.deepseekstarter.DeepSeekModels;
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.ResponseDetails;
-import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.anthropic.Message;
@@ -38,10 +39,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class AnthropicAdapter implements ProtocolAdapter<MessageRequest, Message, MessageStreamEvent> {
 
 	static final AnthropicAdapter INSTANCE = new AnthropicAdapter();
-
-	private static final String PRO = "deepseek-v4-pro";
-
-	private static final String FLASH = "deepseek-v4-flash";
 
 	private final JsonMapper mapper = DeepSeekJson.mapper();
 
@@ -71,9 +68,9 @@ final class AnthropicAdapter implements ProtocolAdapter<MessageRequest, Message,
 	public String laneModel(String model) {
 		String lower = model.toLowerCase(Locale.ROOT);
 		if (lower.startsWith("claude-opus")) {
-			return PRO;
+			return DeepSeekModels.PRO;
 		}
-		return lower.startsWith("claude") ? FLASH : model;
+		return lower.startsWith("claude") ? DeepSeekModels.FLASH : model;
 	}
 
 	@Override

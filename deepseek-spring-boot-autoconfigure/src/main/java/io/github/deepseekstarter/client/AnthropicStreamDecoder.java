@@ -16,9 +16,6 @@
 
 package io.github.deepseekstarter.client;
 
-import io.github.deepseekstarter.DeepSeekException;
-import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
-import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.ServerSentEvent;
 import io.github.deepseekstarter.protocol.anthropic.MessageStreamEvent;
@@ -30,23 +27,13 @@ import org.jspecify.annotations.Nullable;
  * trailing {@code data: [DONE]} is skipped, and an {@code error} event, in Anthropic's
  * envelope or DeepSeek's, becomes the typed exception of its type.
  */
-final class AnthropicStreamDecoder implements StreamDecoder<MessageStreamEvent> {
-
-	private final StringBuilder content = new StringBuilder();
-
-	private final StringBuilder reasoning = new StringBuilder();
-
-	private int events;
-
-	private boolean done;
+final class AnthropicStreamDecoder extends WireStreamDecoder<MessageStreamEvent> {
 
 	private @Nullable Usage usage;
 
-	private @Nullable TokenUsage reported;
-
 	@Override
 	public @Nullable MessageStreamEvent decode(ServerSentEvent event, ResponseMetadata metadata) {
-		if (this.done || event.isDone()) {
+		if (isDone() || event.isDone()) {
 			return null;
 		}
 		MessageStreamEvent decoded = WireJson.read(event.data(), MessageStreamEvent.class);
@@ -56,7 +43,7 @@ final class AnthropicStreamDecoder implements StreamDecoder<MessageStreamEvent> 
 		}
 		MessageStreamEvent element = decoded.with(type, metadata);
 		accept(element);
-		this.events++;
+		emitted();
 		return element;
 	}
 
@@ -70,52 +57,21 @@ final class AnthropicStreamDecoder implements StreamDecoder<MessageStreamEvent> 
 			}
 			case MessageStreamEvent.CONTENT_BLOCK_DELTA -> {
 				MessageStreamEvent.Delta delta = event.delta();
-				if (delta != null && delta.text() != null) {
-					this.content.append(delta.text());
-				}
-				if (delta != null && delta.thinking() != null) {
-					this.reasoning.append(delta.thinking());
+				if (delta != null) {
+					received(delta.text(), delta.thinking());
 				}
 			}
 			case MessageStreamEvent.MESSAGE_DELTA -> {
 				if (event.usage() != null) {
 					this.usage = event.usage().orElse(this.usage);
-					this.reported = AnthropicAdapter.tokenUsage(this.usage);
+					reported(AnthropicAdapter.tokenUsage(this.usage));
 				}
 			}
-			case MessageStreamEvent.MESSAGE_STOP -> this.done = true;
+			case MessageStreamEvent.MESSAGE_STOP -> ended();
 			default -> {
 				// Block starts and stops, pings and new event types add no output.
 			}
 		}
-	}
-
-	@Override
-	public boolean isDone() {
-		return this.done;
-	}
-
-	@Override
-	public boolean hasOutput() {
-		return this.events > 0;
-	}
-
-	@Override
-	public boolean hasToken() {
-		return this.content.length() > 0 || this.reasoning.length() > 0;
-	}
-
-	@Override
-	public @Nullable TokenUsage takeUsage() {
-		TokenUsage taken = this.reported;
-		this.reported = null;
-		return taken;
-	}
-
-	@Override
-	public DeepSeekException interrupted(@Nullable Throwable cause) {
-		return new DeepSeekStreamInterruptedException(this.content.toString(), this.reasoning.toString(), this.events,
-				cause);
 	}
 
 }

@@ -18,7 +18,7 @@ package io.github.deepseekstarter.client;
 
 import java.util.List;
 
-import io.github.deepseekstarter.observability.TokenUsage;
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import org.jspecify.annotations.Nullable;
 

@@ -35,6 +35,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class DeepSeekConnector {
 
+	/**
+	 * DeepSeek's API.
+	 */
+	public static final URI DEFAULT_BASE_URL = URI.create("https://api.deepseek.com");
+
+	public static final int DEFAULT_PENDING_ACQUIRE_MAX_COUNT = 1000;
+
+	public static final Duration DEFAULT_PENDING_ACQUIRE_TIMEOUT = Duration.ofSeconds(45);
+
 	private DeepSeekConnector() {
 	}
 

@@ -17,6 +17,7 @@
 package io.github.deepseekstarter.client;
 
 import io.github.deepseekstarter.DeepSeekException;
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
 import io.github.deepseekstarter.DeepSeekServerQueueTimeoutException;
 import io.github.deepseekstarter.DeepSeekTransportException;
@@ -178,7 +179,8 @@ final class DeepSeekExchange {
 		}
 		if (causedBy(ex, POOL_ACQUIRE_TIMEOUT)) {
 			return new DeepSeekTransportException("No connection to DeepSeek became free in the pool in time; raise "
-					+ "deepseek.pool.max-connections or deepseek.pool.pending-acquire-timeout", null);
+					+ DeepSeekPropertyNames.POOL_MAX_CONNECTIONS + " or "
+					+ DeepSeekPropertyNames.POOL_PENDING_ACQUIRE_TIMEOUT, null);
 		}
 		Throwable cause = withoutRequest(ex);
 		String what = (ex instanceof WebClientRequestException) ? "The request to DeepSeek failed"

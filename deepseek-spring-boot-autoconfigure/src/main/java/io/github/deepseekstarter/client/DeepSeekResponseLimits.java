@@ -15,9 +15,9 @@
  */
 package io.github.deepseekstarter.client;
 
+import io.github.deepseekstarter.InvalidSettingException;
 import io.github.deepseekstarter.protocol.KeepAliveAwareDecoder;
 
-import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -34,11 +34,24 @@ public record DeepSeekResponseLimits(DataSize maxEventSize, DataSize maxBodySize
 			DataSize.ofBytes(KeepAliveAwareDecoder.DEFAULT_MAX_EVENT_SIZE),
 			DataSize.ofBytes(KeepAliveAwareDecoder.DEFAULT_MAX_BODY_SIZE));
 
+	public static final DataSize DEFAULT_MAX_EVENT_SIZE = DEFAULTS.maxEventSize();
+
+	public static final DataSize DEFAULT_MAX_BODY_SIZE = DEFAULTS.maxBodySize();
+
+	/**
+	 * Validates the sizes.
+	 * @throws InvalidSettingException naming the size that is not between 1 byte and 2
+	 * GiB
+	 */
 	public DeepSeekResponseLimits {
-		Assert.isTrue(maxEventSize.toBytes() > 0 && maxEventSize.toBytes() <= Integer.MAX_VALUE,
-				"maxEventSize must be between 1 byte and 2 GiB");
-		Assert.isTrue(maxBodySize.toBytes() > 0 && maxBodySize.toBytes() <= Integer.MAX_VALUE,
-				"maxBodySize must be between 1 byte and 2 GiB");
+		bufferSize(maxEventSize, "maxEventSize");
+		bufferSize(maxBodySize, "maxBodySize");
+	}
+
+	private static void bufferSize(DataSize size, String setting) {
+		if (size == null || size.toBytes() <= 0 || size.toBytes() > Integer.MAX_VALUE) {
+			throw new InvalidSettingException(setting, "must be between 1 byte and 2GB, for example 16MB", size);
+		}
 	}
 
 }

@@ -18,6 +18,7 @@ package io.github.deepseekstarter.client;
 
 import java.util.List;
 
+import io.github.deepseekstarter.DeepSeekModels;
 import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
 import io.github.deepseekstarter.identity.UserIdResolution;
@@ -36,13 +37,23 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class DeepSeekTemplateBuilder {
 
+	/**
+	 * The model of requests that name none.
+	 */
+	public static final String DEFAULT_MODEL = DeepSeekModels.FLASH;
+
+	/**
+	 * The wire format of protocol-neutral calls.
+	 */
+	public static final DeepSeekProtocol DEFAULT_PROTOCOL = DeepSeekProtocol.OPENAI;
+
 	private final WebClient webClient;
 
 	private DeepSeekTimeouts timeouts = DeepSeekTimeouts.DEFAULTS;
 
 	private DeepSeekResponseLimits responseLimits = DeepSeekResponseLimits.DEFAULTS;
 
-	private String defaultModel = "deepseek-v4-flash";
+	private String defaultModel = DEFAULT_MODEL;
 
 	private DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().build());
 
@@ -50,7 +61,7 @@ public final class DeepSeekTemplateBuilder {
 
 	private DeepSeekRetryPolicy retry = new DeepSeekRetryPolicy(RetrySettings.DEFAULTS);
 
-	private DeepSeekProtocol protocol = DeepSeekProtocol.OPENAI;
+	private DeepSeekProtocol protocol = DEFAULT_PROTOCOL;
 
 	private UserIdResolution userIds = new UserIdResolution(UserIdPolicy.raw(), List.of(),
 			AnonymousUserIdStrategy.none());

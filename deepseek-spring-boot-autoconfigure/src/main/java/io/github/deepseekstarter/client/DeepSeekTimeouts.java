@@ -18,6 +18,8 @@ package io.github.deepseekstarter.client;
 
 import java.time.Duration;
 
+import io.github.deepseekstarter.InvalidSettingException;
+
 /**
  * The client's timeouts, each telling a different state apart.
  *
@@ -30,8 +32,31 @@ import java.time.Duration;
  */
 public record DeepSeekTimeouts(Duration connect, Duration preInference, Duration idle) {
 
+	public static final Duration DEFAULT_CONNECT = Duration.ofSeconds(10);
+
+	public static final Duration DEFAULT_PRE_INFERENCE = Duration.ofMinutes(10).plusSeconds(30);
+
+	public static final Duration DEFAULT_IDLE = Duration.ofMinutes(2);
+
 	/** The defaults: 10 s to connect, 10 min 30 s before inference, 2 min of silence. */
-	public static final DeepSeekTimeouts DEFAULTS = new DeepSeekTimeouts(Duration.ofSeconds(10),
-			Duration.ofMinutes(10).plusSeconds(30), Duration.ofMinutes(2));
+	public static final DeepSeekTimeouts DEFAULTS = new DeepSeekTimeouts(DEFAULT_CONNECT, DEFAULT_PRE_INFERENCE,
+			DEFAULT_IDLE);
+
+	/**
+	 * Validates the timeouts.
+	 * @throws InvalidSettingException naming the component that is not a positive
+	 * duration
+	 */
+	public DeepSeekTimeouts {
+		positive(connect, "connect");
+		positive(preInference, "preInference");
+		positive(idle, "idle");
+	}
+
+	private static void positive(Duration value, String setting) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new InvalidSettingException(setting, "must be a positive duration", value);
+		}
+	}
 
 }

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.deepseekstarter.observability.TokenUsage;
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import org.jspecify.annotations.Nullable;
 

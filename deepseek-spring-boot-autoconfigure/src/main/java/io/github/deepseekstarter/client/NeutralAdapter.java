@@ -17,9 +17,9 @@
 package io.github.deepseekstarter.client;
 
 import io.github.deepseekstarter.DeepSeekException;
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.ResponseDetails;
-import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.ServerSentEvent;
 import org.jspecify.annotations.Nullable;

@@ -17,9 +17,6 @@
 package io.github.deepseekstarter.client;
 
 import io.github.deepseekstarter.DeepSeekApiException;
-import io.github.deepseekstarter.DeepSeekException;
-import io.github.deepseekstarter.DeepSeekStreamInterruptedException;
-import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.ServerSentEvent;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
@@ -29,25 +26,15 @@ import org.jspecify.annotations.Nullable;
  * Decodes one OpenAI-format stream: {@code data:} chunks ended by {@code data: [DONE]}.
  * An error envelope in place of a chunk becomes the typed exception of its type.
  */
-final class OpenAiStreamDecoder implements StreamDecoder<ChatCompletionChunk> {
-
-	private final StringBuilder content = new StringBuilder();
-
-	private final StringBuilder reasoning = new StringBuilder();
-
-	private int chunks;
-
-	private boolean done;
-
-	private @Nullable TokenUsage usage;
+final class OpenAiStreamDecoder extends WireStreamDecoder<ChatCompletionChunk> {
 
 	@Override
 	public @Nullable ChatCompletionChunk decode(ServerSentEvent event, ResponseMetadata metadata) {
 		if (event.isDone()) {
-			this.done = true;
+			ended();
 			return null;
 		}
-		if (this.done) {
+		if (isDone()) {
 			return null;
 		}
 		DeepSeekApiException error = ErrorMapper.fromEnvelope(event.data());
@@ -55,45 +42,12 @@ final class OpenAiStreamDecoder implements StreamDecoder<ChatCompletionChunk> {
 			throw error;
 		}
 		ChatCompletionChunk chunk = WireJson.read(event.data(), ChatCompletionChunk.class).withMetadata(metadata);
-		this.chunks++;
-		if (chunk.content() != null) {
-			this.content.append(chunk.content());
-		}
-		if (chunk.reasoningContent() != null) {
-			this.reasoning.append(chunk.reasoningContent());
-		}
+		emitted();
+		received(chunk.content(), chunk.reasoningContent());
 		if (chunk.usage() != null) {
-			this.usage = OpenAiAdapter.tokenUsage(chunk.usage());
+			reported(OpenAiAdapter.tokenUsage(chunk.usage()));
 		}
 		return chunk;
-	}
-
-	@Override
-	public boolean isDone() {
-		return this.done;
-	}
-
-	@Override
-	public boolean hasOutput() {
-		return this.chunks > 0;
-	}
-
-	@Override
-	public boolean hasToken() {
-		return this.content.length() > 0 || this.reasoning.length() > 0;
-	}
-
-	@Override
-	public @Nullable TokenUsage takeUsage() {
-		TokenUsage taken = this.usage;
-		this.usage = null;
-		return taken;
-	}
-
-	@Override
-	public DeepSeekException interrupted(@Nullable Throwable cause) {
-		return new DeepSeekStreamInterruptedException(this.content.toString(), this.reasoning.toString(), this.chunks,
-				cause);
 	}
 
 }

@@ -17,7 +17,7 @@
 package io.github.deepseekstarter.client;
 
 import io.github.deepseekstarter.DeepSeekException;
-import io.github.deepseekstarter.observability.TokenUsage;
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.ServerSentEvent;
 import org.jspecify.annotations.Nullable;

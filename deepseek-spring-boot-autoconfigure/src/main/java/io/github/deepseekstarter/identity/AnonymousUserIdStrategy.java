@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.identity;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -42,8 +43,8 @@ public interface AnonymousUserIdStrategy {
 		return () -> Mono.error(() -> new MissingUserIdException(
 				"No user_id for this request: none was set on the request and no authenticated caller was found."
 						+ " Set a user id on the request, authenticate the caller, or change "
-						+ UserIdPropertyNames.ANONYMOUS + " to 'shared' (with " + UserIdPropertyNames.ANONYMOUS_ID
-						+ ") or 'none'"));
+						+ DeepSeekPropertyNames.USER_ID_ANONYMOUS + " to 'shared' (with "
+						+ DeepSeekPropertyNames.USER_ID_ANONYMOUS_ID + ") or 'none'"));
 	}
 
 	/**
@@ -65,17 +66,17 @@ public interface AnonymousUserIdStrategy {
 	 */
 	static AnonymousUserIdStrategy shared(@Nullable String sharedId, UserIdPolicy policy) {
 		if (sharedId == null || sharedId.isBlank()) {
-			throw new IllegalArgumentException(UserIdPropertyNames.ANONYMOUS + "=shared needs the id to share: set "
-					+ UserIdPropertyNames.ANONYMOUS_ID + ", for example to 'anonymous'");
+			throw new IllegalArgumentException(
+					DeepSeekPropertyNames.USER_ID_ANONYMOUS + "=shared needs the id to share: set "
+							+ DeepSeekPropertyNames.USER_ID_ANONYMOUS_ID + ", for example to 'anonymous'");
 		}
 		String userId;
 		try {
 			userId = UserIds.validate(policy.toUserId(sharedId));
 		}
 		catch (InvalidUserIdException ex) {
-			throw new IllegalArgumentException(
-					UserIdPropertyNames.ANONYMOUS_ID + " is not valid under the user id policy: " + ex.getMessage(),
-					ex);
+			throw new IllegalArgumentException(DeepSeekPropertyNames.USER_ID_ANONYMOUS_ID
+					+ " is not valid under the user id policy: " + ex.getMessage(), ex);
 		}
 		Mono<String> result = Mono.just(userId);
 		return () -> result;

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.identity;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -35,7 +36,8 @@ public final class AuthorityTierExtractor implements TenantExtractor {
 	 */
 	public AuthorityTierExtractor(String prefix) {
 		if (prefix.isBlank()) {
-			throw new IllegalArgumentException("deepseek.tenant-tier.authority-prefix must not be blank");
+			throw new IllegalArgumentException(
+					DeepSeekPropertyNames.TENANT_TIER_AUTHORITY_PREFIX + " must not be blank");
 		}
 		this.prefix = prefix;
 	}

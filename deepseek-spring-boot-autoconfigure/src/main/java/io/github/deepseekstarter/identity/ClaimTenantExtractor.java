@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.identity;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -44,7 +45,7 @@ public final class ClaimTenantExtractor implements TenantExtractor {
 	 */
 	public ClaimTenantExtractor(String claimName) {
 		if (claimName.isBlank()) {
-			throw new IllegalArgumentException(UserIdPropertyNames.CLAIM + " must not be blank");
+			throw new IllegalArgumentException(DeepSeekPropertyNames.USER_ID_CLAIM + " must not be blank");
 		}
 		this.claimName = claimName;
 	}

@@ -23,6 +23,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,13 +42,14 @@ final class HmacUserIdPolicy implements UserIdPolicy {
 
 	HmacUserIdPolicy(@Nullable String secret) {
 		if (secret == null || secret.isBlank()) {
-			throw new IllegalArgumentException("The " + UserIdPropertyNames.POLICY + " 'hmac' needs a secret: set "
-					+ UserIdPropertyNames.SECRET + " to a random value of at least 32 bytes shared by every replica"
-					+ " (or set " + UserIdPropertyNames.POLICY + "=raw to send identities as they are)");
+			throw new IllegalArgumentException("The " + DeepSeekPropertyNames.USER_ID_POLICY
+					+ " 'hmac' needs a secret: set " + DeepSeekPropertyNames.USER_ID_SECRET
+					+ " to a random value of at least 32 bytes shared by every replica" + " (or set "
+					+ DeepSeekPropertyNames.USER_ID_POLICY + "=raw to send identities as they are)");
 		}
 		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length < UserIdPolicy.MIN_HMAC_SECRET_BYTES) {
-			throw new IllegalArgumentException(UserIdPropertyNames.SECRET + " is " + bytes.length
+			throw new IllegalArgumentException(DeepSeekPropertyNames.USER_ID_SECRET + " is " + bytes.length
 					+ " bytes long; the HMAC-SHA256 key must be at least " + UserIdPolicy.MIN_HMAC_SECRET_BYTES
 					+ " bytes, so that pseudonyms cannot be reversed by guessing it: set it to a random value of"
 					+ " at least 32 bytes shared by every replica");

@@ -16,6 +16,8 @@
 
 package io.github.deepseekstarter.identity;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
+
 /**
  * A {@link UserIdPolicy} that sends the identity as it is, after checking DeepSeek's
  * format and rejecting values that look like personal data.
@@ -64,8 +66,8 @@ final class RawUserIdPolicy implements UserIdPolicy {
 
 	private static InvalidUserIdException personalData(String identity, String kind, String alternative) {
 		return new InvalidUserIdException("user_id " + UserIds.mask(identity) + " looks like " + kind
-				+ ", which is personal data that DeepSeek asks not to receive; set " + UserIdPropertyNames.POLICY
-				+ "=hmac to send a pseudonym instead" + alternative);
+				+ ", which is personal data that DeepSeek asks not to receive; set "
+				+ DeepSeekPropertyNames.USER_ID_POLICY + "=hmac to send a pseudonym instead" + alternative);
 	}
 
 	@Override

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.identity;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -71,13 +72,14 @@ public interface TenantExtractor {
 		}
 		if (claimName == null || claimName.isBlank()) {
 			throw new IllegalArgumentException("Reading the tenant from a token claim needs the claim's name: set "
-					+ UserIdPropertyNames.CLAIM + ", for example to 'tenant_id'");
+					+ DeepSeekPropertyNames.USER_ID_CLAIM + ", for example to 'tenant_id'");
 		}
 		if (!ClassUtils.isPresent(ClaimTenantExtractor.CLAIM_ACCESSOR, TenantExtractor.class.getClassLoader())) {
-			throw new IllegalStateException(UserIdPropertyNames.CLAIM + " reads the tenant from an OAuth2 token, which"
-					+ " needs spring-security-oauth2-core on the classpath (for example through"
-					+ " spring-boot-starter-oauth2-resource-server); add it, or remove " + UserIdPropertyNames.CLAIM
-					+ " to use the principal name");
+			throw new IllegalStateException(
+					DeepSeekPropertyNames.USER_ID_CLAIM + " reads the tenant from an OAuth2 token, which"
+							+ " needs spring-security-oauth2-core on the classpath (for example through"
+							+ " spring-boot-starter-oauth2-resource-server); add it, or remove "
+							+ DeepSeekPropertyNames.USER_ID_CLAIM + " to use the principal name");
 		}
 		return claim(claimName);
 	}

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import io.github.deepseekstarter.TenantTerms;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -159,8 +160,8 @@ public final class UserIdResolution {
 			if (!callerId.equals(explicitId)) {
 				throw new InvalidUserIdException("The request's user_id " + UserIds.mask(explicitId)
 						+ " is not the signed-in caller's, so it would run in another tenant's lane; send the request"
-						+ " without a user_id to use the caller's, or set " + UserIdPropertyNames.ALLOW_OVERRIDE
-						+ "=true if requests may choose their user_id");
+						+ " without a user_id to use the caller's, or set "
+						+ DeepSeekPropertyNames.USER_ID_ALLOW_OVERRIDE + "=true if requests may choose their user_id");
 			}
 			return explicitId;
 		}).defaultIfEmpty(explicitId);

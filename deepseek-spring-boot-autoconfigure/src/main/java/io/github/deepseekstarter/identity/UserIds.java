@@ -18,6 +18,7 @@ package io.github.deepseekstarter.identity;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +68,7 @@ public final class UserIds {
 		if (problem != null) {
 			throw new InvalidUserIdException(
 					"user_id " + mask(userId) + " " + problem + "; DeepSeek answers such a request with HTTP 400. Set "
-							+ UserIdPropertyNames.POLICY + "=hmac to send a pseudonym that always fits");
+							+ DeepSeekPropertyNames.USER_ID_POLICY + "=hmac to send a pseudonym that always fits");
 		}
 		return userId;
 	}

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.github.deepseekstarter.InvalidSettingException;
 import io.github.deepseekstarter.TenantTerms;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -112,9 +113,7 @@ public final class DeepSeekLimiter {
 		this.defaultLane = new ModelLane(LimiterConfig.DEFAULT_LANE, config.defaultLimit(), config, permits,
 				this.listener, timer);
 		this.lanes.put(LimiterConfig.DEFAULT_LANE, this.defaultLane);
-		this.lanesByModel.putAll(this.lanes);
-		this.lanesByModel.remove(LimiterConfig.DEFAULT_LANE);
-		config.aliases().forEach((alias, lane) -> this.lanesByModel.put(alias, this.lanes.get(lane)));
+		config.lanesByModel().forEach((model, lane) -> this.lanesByModel.put(model, this.lanes.get(lane)));
 		config.overflow().forEach((from, to) -> this.overflow.put(this.lanes.get(from), this.lanes.get(to)));
 	}
 
@@ -235,8 +234,8 @@ public final class DeepSeekLimiter {
 	 */
 	public void setLimit(String model, int limit) {
 		if (limit <= 0) {
-			throw new IllegalArgumentException(
-					"deepseek.limits.models." + model + " must be greater than 0 but was " + limit);
+			throw new InvalidSettingException(InvalidSettingException.entry("modelLimits", model),
+					"must be greater than 0", limit);
 		}
 		lane(model).setLimit(limit);
 	}

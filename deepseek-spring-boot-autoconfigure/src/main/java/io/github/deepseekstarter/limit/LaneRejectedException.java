@@ -17,6 +17,7 @@
 package io.github.deepseekstarter.limit;
 
 import io.github.deepseekstarter.DeepSeekException;
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 
 /**
  * Signalled when a request cannot get a permit within the queue's bounds; nothing was
@@ -81,14 +82,15 @@ public class LaneRejectedException extends DeepSeekException {
 		/**
 		 * The lane was full and its queue held {@code deepseek.queue.max-size} waiters.
 		 */
-		QUEUE_FULL("deepseek.queue.max-size",
-				"raise deepseek.queue.max-size or the lane's limit (deepseek.limits.models.<model>)"),
+		QUEUE_FULL(DeepSeekPropertyNames.QUEUE_MAX_SIZE,
+				"raise " + DeepSeekPropertyNames.QUEUE_MAX_SIZE + " or the lane's limit ("
+						+ DeepSeekPropertyNames.LIMITS_MODELS + ".<model>)"),
 
 		/**
 		 * The request waited {@code deepseek.queue.max-wait} without getting a permit.
 		 */
-		QUEUE_TIMEOUT("deepseek.queue.max-wait",
-				"raise deepseek.queue.max-wait or the lane's limit (deepseek.limits.models.<model>)");
+		QUEUE_TIMEOUT(DeepSeekPropertyNames.QUEUE_MAX_WAIT, "raise " + DeepSeekPropertyNames.QUEUE_MAX_WAIT
+				+ " or the lane's limit (" + DeepSeekPropertyNames.LIMITS_MODELS + ".<model>)");
 
 		private final String property;
 

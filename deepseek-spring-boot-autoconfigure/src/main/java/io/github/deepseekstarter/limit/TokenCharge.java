@@ -16,6 +16,8 @@
 
 package io.github.deepseekstarter.limit;
 
+import io.github.deepseekstarter.InvalidSettingException;
+
 /**
  * How many budget tokens a call costs: input and output tokens count one each, input
  * tokens served from DeepSeek's cache count at their own rate.
@@ -31,8 +33,8 @@ public record TokenCharge(double cacheHitRate) {
 
 	public TokenCharge {
 		if (!(cacheHitRate >= 0 && cacheHitRate <= 1)) {
-			throw new IllegalArgumentException(
-					"deepseek.budgets.cache-hit-rate must be in [0, 1] but was " + cacheHitRate);
+			throw new InvalidSettingException("cacheHitRate",
+					"must be in [0, 1]: what a cache-hit input token counts for against a budget", cacheHitRate);
 		}
 	}
 

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.observability;
 
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import org.jspecify.annotations.Nullable;
 

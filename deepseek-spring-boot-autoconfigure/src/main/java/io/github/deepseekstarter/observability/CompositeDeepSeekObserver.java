@@ -18,6 +18,7 @@ package io.github.deepseekstarter.observability;
 
 import java.util.List;
 
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import org.jspecify.annotations.Nullable;
 import reactor.util.context.ContextView;

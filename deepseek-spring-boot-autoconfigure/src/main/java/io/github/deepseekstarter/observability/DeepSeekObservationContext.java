@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.deepseekstarter.TokenUsage;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 

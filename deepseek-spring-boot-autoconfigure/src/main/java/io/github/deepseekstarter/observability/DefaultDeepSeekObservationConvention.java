@@ -19,6 +19,7 @@ package io.github.deepseekstarter.observability;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.deepseekstarter.TokenUsage;
 import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -145,21 +146,12 @@ final class MicrometerCallObserver implements CallObserver {
 				DeepSeekMeterNames.TAG_TOKEN_TYPE, "input", usage.input(), GenAiBuckets.tokens());
 		tokens(DeepSeekMeterNames.TOKEN_USAGE, "Tokens used by each call, by token type input or output", tags,
 				DeepSeekMeterNames.TAG_TOKEN_TYPE, "output", usage.output(), GenAiBuckets.tokens());
-		String details = "Parts of each call's input and output tokens: cache reads, cache misses, reasoning";
-		tokens(DeepSeekMeterNames.TOKEN_DETAILS, details, tags, DeepSeekMeterNames.TAG_TOKEN_DETAIL, "cache_read",
-				usage.cacheHit());
-		tokens(DeepSeekMeterNames.TOKEN_DETAILS, details, tags, DeepSeekMeterNames.TAG_TOKEN_DETAIL, "cache_miss",
-				usage.cacheMiss());
-		tokens(DeepSeekMeterNames.TOKEN_DETAILS, details, tags, DeepSeekMeterNames.TAG_TOKEN_DETAIL, "reasoning",
-				usage.reasoning());
+		tokenParts(DeepSeekMeterNames.TOKEN_DETAILS,
+				"Parts of each call's input and output tokens: cache reads, cache misses, reasoning", tags,
+				DeepSeekMeterNames.TAG_TOKEN_DETAIL, "cache_read", usage);
 		if (this.settings.legacyNames()) {
-			String legacy = "Tokens used by each call, by token type (deprecated types)";
-			tokens(DeepSeekMeterNames.TOKEN_USAGE, legacy, tags, DeepSeekMeterNames.TAG_TOKEN_TYPE, "cache_hit",
-					usage.cacheHit());
-			tokens(DeepSeekMeterNames.TOKEN_USAGE, legacy, tags, DeepSeekMeterNames.TAG_TOKEN_TYPE, "cache_miss",
-					usage.cacheMiss());
-			tokens(DeepSeekMeterNames.TOKEN_USAGE, legacy, tags, DeepSeekMeterNames.TAG_TOKEN_TYPE, "reasoning",
-					usage.reasoning());
+			tokenParts(DeepSeekMeterNames.TOKEN_USAGE, "Tokens used by each call, by token type (deprecated types)",
+					tags, DeepSeekMeterNames.TAG_TOKEN_TYPE, "cache_hit", usage);
 		}
 		ModelPrice price = this.settings.prices().priceOf(this.call.model(), this.call.lane());
 		if (price != null) {
@@ -177,6 +169,13 @@ final class MicrometerCallObserver implements CallObserver {
 			String userId = this.call.userId();
 			board.record((userId != null) ? userId : TenantTags.NONE, usage, price);
 		}
+	}
+
+	// The cached (under its name), uncached and reasoning parts of the usage.
+	private void tokenParts(String name, String description, Tags tags, String tag, String cached, TokenUsage usage) {
+		tokens(name, description, tags, tag, cached, usage.cacheHit());
+		tokens(name, description, tags, tag, "cache_miss", usage.cacheMiss());
+		tokens(name, description, tags, tag, "reasoning", usage.reasoning());
 	}
 
 	private void tokens(String name, String description, Tags tags, String typeTag, String type, int tokens) {

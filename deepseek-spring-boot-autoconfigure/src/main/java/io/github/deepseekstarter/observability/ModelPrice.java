@@ -20,6 +20,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import io.github.deepseekstarter.TokenUsage;
+
 /**
  * What one model's tokens cost, per million, from an effective date.
  *

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.deepseekstarter.DeepSeekModels;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,8 +57,8 @@ public final class PriceTable {
 	 */
 	public static PriceTable deepSeekDefaults() {
 		Map<String, ModelPrice> prices = new LinkedHashMap<>();
-		prices.put("deepseek-v4-flash", usd("0.0028", "0.14", "0.28"));
-		prices.put("deepseek-v4-pro", usd("0.003625", "0.435", "0.87"));
+		prices.put(DeepSeekModels.FLASH, usd("0.0028", "0.14", "0.28"));
+		prices.put(DeepSeekModels.PRO, usd("0.003625", "0.435", "0.87"));
 		return new PriceTable(prices);
 	}
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.deepseekstarter.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.deepseekstarter.InvalidSettingException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +66,7 @@ public final class TenantTags {
 	 */
 	public static TenantTags capped(int max) {
 		if (max < 0) {
-			throw new IllegalArgumentException("deepseek.metrics.tenant-tags.max must be 0 or more but was " + max);
+			throw new InvalidSettingException("max", "must be 0 or more", max);
 		}
 		return new TenantTags(max, true);
 	}

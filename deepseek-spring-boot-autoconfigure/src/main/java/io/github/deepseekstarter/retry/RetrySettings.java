@@ -18,6 +18,8 @@ package io.github.deepseekstarter.retry;
 
 import java.time.Duration;
 
+import io.github.deepseekstarter.InvalidSettingException;
+
 /**
  * How transient DeepSeek errors (429, 500, 503) are retried.
  *
@@ -32,28 +34,46 @@ import java.time.Duration;
 public record RetrySettings(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
 		Duration maxRetryAfter) {
 
+	public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+	public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
+
+	public static final double DEFAULT_MULTIPLIER = 2.0;
+
+	public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
+
+	public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
 	/**
 	 * Three attempts, from 200 ms doubling up to 5 s, {@code Retry-After} honoured up to
 	 * 30 s.
 	 */
-	public static final RetrySettings DEFAULTS = new RetrySettings(3, Duration.ofMillis(200), 2.0,
-			Duration.ofSeconds(5), Duration.ofSeconds(30));
+	public static final RetrySettings DEFAULTS = new RetrySettings(DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF,
+			DEFAULT_MULTIPLIER, DEFAULT_MAX_BACKOFF, DEFAULT_MAX_RETRY_AFTER);
 
+	/**
+	 * Validates the settings.
+	 * @throws InvalidSettingException naming the component of an invalid value
+	 */
 	public RetrySettings {
 		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("deepseek.retry.max-attempts must be at least 1, was " + maxAttempts);
+			throw new InvalidSettingException("maxAttempts", "must be at least 1 (1 disables retries)", maxAttempts);
 		}
-		if (initialBackoff.isNegative() || initialBackoff.isZero()) {
-			throw new IllegalArgumentException("deepseek.retry.initial-backoff must be positive");
-		}
+		positive(initialBackoff, "initialBackoff");
 		if (multiplier < 1.0) {
-			throw new IllegalArgumentException("deepseek.retry.multiplier must be at least 1, was " + multiplier);
+			throw new InvalidSettingException("multiplier", "must be at least 1", multiplier);
 		}
+		positive(maxBackoff, "maxBackoff");
 		if (maxBackoff.compareTo(initialBackoff) < 0) {
-			throw new IllegalArgumentException("deepseek.retry.max-backoff must not be below initial-backoff");
+			throw new InvalidSettingException("maxBackoff", "must not be below initialBackoff " + initialBackoff,
+					maxBackoff);
 		}
-		if (maxRetryAfter.isNegative()) {
-			throw new IllegalArgumentException("deepseek.retry.max-retry-after must not be negative");
+		positive(maxRetryAfter, "maxRetryAfter");
+	}
+
+	private static void positive(Duration value, String setting) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidSettingException(setting, "must be a positive duration", value);
 		}
 	}
 

@@ -21,13 +21,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.limit.Admission;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.limit.TenantUsage;
 import io.github.deepseekstarter.observability.ModelPrice;
 import io.github.deepseekstarter.observability.TenantCostBoard;
-import io.github.deepseekstarter.observability.TokenUsage;
+
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;

@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.deepseekstarter.DeepSeekApiException;
+import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.observability.CallInfo;
 import io.github.deepseekstarter.observability.CallObserver;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
-import io.github.deepseekstarter.observability.TokenUsage;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;

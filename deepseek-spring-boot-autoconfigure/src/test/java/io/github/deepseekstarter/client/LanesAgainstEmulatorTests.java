@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.LONG_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,8 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class LanesAgainstEmulatorTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension(
@@ -85,7 +84,7 @@ class LanesAgainstEmulatorTests {
 						}
 						return Mono.empty();
 					}), offered)
-				.blockLast(TIMEOUT);
+				.blockLast(LONG_TIMEOUT);
 		}
 		assertThat(otherErrors).isEmpty();
 		assertThat(emulator.stats(Lane.FLASH).rejected()).as("server 429s").isZero();
@@ -116,14 +115,14 @@ class LanesAgainstEmulatorTests {
 					server429s.incrementAndGet();
 					return Mono.empty();
 				}), offered)
-			.blockLast(TIMEOUT);
+			.blockLast(LONG_TIMEOUT);
 		long rejectedInFirstWave = emulator.stats(Lane.FLASH).rejected();
 		assertThat(limiter.snapshot(LimiterConfig.FLASH).effectiveLimit()).isLessThanOrEqualTo(39);
 		assertThat(limiter.snapshot(LimiterConfig.FLASH).configuredLimit()).isEqualTo(500);
 		emulator.resetStats();
 		Flux.range(0, offered)
 			.flatMap((i) -> template.chatStream(ChatCompletionRequest.of("again" + i)).then(), offered)
-			.blockLast(TIMEOUT);
+			.blockLast(LONG_TIMEOUT);
 		assertThat(emulator.stats(Lane.FLASH).rejected()).as("429s once the limit was learnt").isZero();
 		System.out.printf(
 				"Learnt the account limit of 39 (configured 500) after %d server 429s (%d surfaced to callers)%n",

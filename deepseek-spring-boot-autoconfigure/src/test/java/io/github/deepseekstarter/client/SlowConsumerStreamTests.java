@@ -32,6 +32,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.LONG_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reasoning and tool-call arguments, in both wire formats.
  */
 class SlowConsumerStreamTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private static final String TEXT = IntStream.range(0, 120)
 		.mapToObj((i) -> "Paris is the capital of France (\u00e9t\u00e9 \u4e16\u754c \uD83D\uDE00) " + i + ".")
@@ -94,7 +93,7 @@ class SlowConsumerStreamTests {
 		// One element at a time, each after a pause: the reads pile up behind the caller.
 		return deltas.concatMap((delta) -> Mono.delay(Duration.ofMillis(1)).thenReturn(delta), 0)
 			.collectList()
-			.block(TIMEOUT);
+			.block(LONG_TIMEOUT);
 	}
 
 }

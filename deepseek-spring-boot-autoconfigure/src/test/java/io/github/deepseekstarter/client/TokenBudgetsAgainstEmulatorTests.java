@@ -45,6 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.LONG_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,8 +55,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class TokenBudgetsAgainstEmulatorTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@RegisterExtension
 	final DeepSeekEmulatorExtension extension = new DeepSeekEmulatorExtension(DeepSeekEmulator.builder());
@@ -76,20 +75,20 @@ class TokenBudgetsAgainstEmulatorTests {
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("hello there")))
 			.expectNextCount(1)
 			.expectComplete()
-			.verify(TIMEOUT);
+			.verify(LONG_TIMEOUT);
 		long used = limiter.budgetUse("acme", terms).hourly();
 		assertThat(used).as("input and output tokens the emulator reported").isGreaterThanOrEqualTo(5);
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("again")))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TokenBudgetExceededException.class)
 				.hasMessageContaining("hourly token budget of 5 tokens (tier 'free')")
 				.hasMessageContaining("resets at 2026-12-01T11:00:00Z"))
-			.verify(TIMEOUT);
+			.verify(LONG_TIMEOUT);
 		assertThat(emulator.totalRequests()).as("the rejected call sent nothing").isEqualTo(1);
 		clock.advance(Duration.ofMinutes(1));
 		StepVerifier.create(template.chat(ChatCompletionRequest.of("new hour")))
 			.expectNextCount(1)
 			.expectComplete()
-			.verify(TIMEOUT);
+			.verify(LONG_TIMEOUT);
 		assertThat(emulator.totalRequests()).isEqualTo(2);
 	}
 

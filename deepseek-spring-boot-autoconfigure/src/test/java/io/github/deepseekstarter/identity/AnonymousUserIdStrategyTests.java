@@ -16,17 +16,14 @@
 
 package io.github.deepseekstarter.identity;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class AnonymousUserIdStrategyTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private final UserIdPolicy hmac = UserIdPolicy.hmac("correct-horse-battery-staple-2026");
 

@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.identity;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +32,7 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resolution resolves both from one identity.
  */
 class ConfiguredTenantPolicyTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private static final Map<String, TenantTerms> TIERS = Map.of("paid",
 			new TenantTerms("paid", 3, new TokenBudget(0, 1_000_000)), "free",

@@ -16,8 +16,6 @@
 
 package io.github.deepseekstarter.identity;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import reactor.util.context.Context;
@@ -25,9 +23,9 @@ import reactor.util.context.Context;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 
-class ReactiveSecurityContextUserIdResolverTests {
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+class ReactiveSecurityContextUserIdResolverTests {
 
 	private final UserIdResolver byName = new ReactiveSecurityContextUserIdResolver(TenantExtractor.principalName());
 

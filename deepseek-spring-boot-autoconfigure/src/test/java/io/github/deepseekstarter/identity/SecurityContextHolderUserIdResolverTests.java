@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.identity;
 
-import java.time.Duration;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,11 +31,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.context.SecurityContextImpl;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SecurityContextHolderUserIdResolverTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private final SecurityContextHolderUserIdResolver resolver = new SecurityContextHolderUserIdResolver(
 			TenantExtractor.principalName());

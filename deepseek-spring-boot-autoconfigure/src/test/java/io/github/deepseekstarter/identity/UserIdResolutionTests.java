@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.identity;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -32,11 +31,10 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserIdResolutionTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private final UserIdPolicy hmac = UserIdPolicy.hmac("correct-horse-battery-staple-2026");
 

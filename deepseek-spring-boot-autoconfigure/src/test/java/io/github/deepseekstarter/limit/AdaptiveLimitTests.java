@@ -262,7 +262,7 @@ class AdaptiveLimitTests {
 		limiter.setLimit("m", 1);
 		assertThat(limiter.snapshot("m").effectiveLimit()).isOne();
 		assertThatIllegalArgumentException().isThrownBy(() -> limiter.setLimit("m", 0))
-			.withMessageContaining("deepseek.limits.models.m");
+			.withMessageContaining("modelLimits[m]");
 	}
 
 	@Test

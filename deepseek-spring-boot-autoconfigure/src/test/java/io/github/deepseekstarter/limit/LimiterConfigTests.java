@@ -18,9 +18,11 @@ package io.github.deepseekstarter.limit;
 
 import java.time.Duration;
 
+import io.github.deepseekstarter.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -53,27 +55,41 @@ class LimiterConfigTests {
 	void rejectsConflictingLimitsOfOneLane() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LimiterConfig.builder().modelLimit("deepseek-flash", 40).build())
-			.withMessageContaining("deepseek.limits.models.");
+			.withMessageContaining("modelLimits[deepseek-flash]");
 	}
 
 	@Test
-	void rejectsInvalidValuesNamingTheirProperty() {
-		assertInvalid(LimiterConfig.builder().modelLimit("x", 0), "deepseek.limits.models.x");
-		assertInvalid(LimiterConfig.builder().defaultLimit(0), "deepseek.limits.default-limit");
-		assertInvalid(LimiterConfig.builder().perUser(-1), "deepseek.limits.per-user");
-		assertInvalid(LimiterConfig.builder().perUser(LimiterConfig.PRO, -1),
-				"deepseek.limits.per-user-by-model.deepseek-v4-pro");
-		assertInvalid(LimiterConfig.builder().maxQueueSize(-1), "deepseek.queue.max-size");
-		assertInvalid(LimiterConfig.builder().maxWait(Duration.ofSeconds(-1)), "deepseek.queue.max-wait");
-		assertInvalid(LimiterConfig.builder().backgroundShare(0), "deepseek.limits.background-share");
-		assertInvalid(LimiterConfig.builder().backgroundShare(1.5), "deepseek.limits.background-share");
-		assertInvalid(LimiterConfig.builder().decreaseFactor(1), "deepseek.limits.adaptive.decrease-factor");
-		assertInvalid(LimiterConfig.builder().successesPerIncrease(0),
-				"deepseek.limits.adaptive.successes-per-increase");
-		assertInvalid(LimiterConfig.builder().maxIdleTenants(0), "deepseek.limits.max-idle-tenants");
-		assertInvalid(LimiterConfig.builder().alias("a", "missing"), "deepseek.limits.aliases.a");
-		assertInvalid(LimiterConfig.builder().overflow(LimiterConfig.FLASH, "missing"),
-				"deepseek.limits.overflow.deepseek-v4-flash");
+	void rejectsInvalidValuesNamingTheirSetting() {
+		assertInvalid(LimiterConfig.builder().modelLimit("x", 0), "modelLimits[x]");
+		assertInvalid(LimiterConfig.builder().defaultLimit(0), "defaultLimit");
+		assertInvalid(LimiterConfig.builder().perUser(-1), "perUser");
+		assertInvalid(LimiterConfig.builder().perUser(LimiterConfig.PRO, -1), "perUserByModel[deepseek-v4-pro]");
+		assertInvalid(LimiterConfig.builder().maxQueueSize(-1), "maxQueueSize");
+		assertInvalid(LimiterConfig.builder().maxWait(Duration.ofSeconds(-1)), "maxWait");
+		assertInvalid(LimiterConfig.builder().backgroundShare(0), "backgroundShare");
+		assertInvalid(LimiterConfig.builder().backgroundShare(1.5), "backgroundShare");
+		assertInvalid(LimiterConfig.builder().decreaseFactor(1), "decreaseFactor");
+		assertInvalid(LimiterConfig.builder().successesPerIncrease(0), "successesPerIncrease");
+		assertInvalid(LimiterConfig.builder().maxIdleTenants(0), "maxIdleTenants");
+		assertInvalid(LimiterConfig.builder().alias("a", "missing"), "aliases[a]");
+		assertInvalid(LimiterConfig.builder().overflow(LimiterConfig.FLASH, "missing"), "overflow[deepseek-v4-flash]");
+	}
+
+	@Test
+	void namesNoPropertyInItsMessages() {
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> LimiterConfig.builder().defaultLimit(0).build())
+			.withMessage("defaultLimit must be greater than 0 but was 0")
+			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo("defaultLimit"));
+	}
+
+	@Test
+	void foldsAliasesIntoLanesOnce() {
+		LimiterConfig config = LimiterConfig.builder().build();
+		assertThat(config.lanesByModel()).containsEntry(LimiterConfig.PRO, LimiterConfig.PRO)
+			.containsEntry(LimiterConfig.FLASH, LimiterConfig.FLASH)
+			.containsEntry("deepseek-chat", LimiterConfig.FLASH)
+			.doesNotContainKey(LimiterConfig.DEFAULT_LANE);
 	}
 
 	@Test
@@ -88,8 +104,10 @@ class LimiterConfigTests {
 		assertThat(config.backgroundShare()).isEqualTo(1);
 	}
 
-	private static void assertInvalid(LimiterConfig.Builder builder, String property) {
-		assertThatIllegalArgumentException().isThrownBy(builder::build).withMessageStartingWith(property);
+	private static void assertInvalid(LimiterConfigBuilder builder, String setting) {
+		assertThatExceptionOfType(InvalidSettingException.class).isThrownBy(builder::build)
+			.withMessageStartingWith(setting + " ")
+			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo(setting));
 	}
 
 }

@@ -31,6 +31,7 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,8 +40,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class PermitLifecycleTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private final DeepSeekLimiter limiter = new DeepSeekLimiter(
 			LimiterConfig.builder().clearModels().modelLimit("m", 2).maxWait(Duration.ofSeconds(10)).build());

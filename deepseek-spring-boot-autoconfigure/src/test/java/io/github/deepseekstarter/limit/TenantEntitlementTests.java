@@ -153,9 +153,9 @@ class TenantEntitlementTests {
 	void reservedSharesNeverExceedTheLane() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LimiterConfig.builder().reservedShare("a", 0.6).reservedShare("b", 0.5).build())
-			.withMessageContaining("deepseek.tiers.*.reserved-share");
+			.withMessageContaining("reservedShares[b]");
 		assertThatIllegalArgumentException().isThrownBy(() -> LimiterConfig.builder().reservedShare("a", 0).build())
-			.withMessageContaining("deepseek.tiers.a.reserved-share");
+			.withMessageContaining("reservedShares[a]");
 	}
 
 	/**

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BlockHoundInstalled.class)
 class TokenBudgetTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:15:00Z"));
 

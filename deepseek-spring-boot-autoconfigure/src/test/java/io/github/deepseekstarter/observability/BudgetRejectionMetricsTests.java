@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.observability;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import io.github.deepseekstarter.TenantTerms;
@@ -37,6 +36,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,8 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows them.
  */
 class BudgetRejectionMetricsTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	@Test
 	void budgetRejectionsAreCountedAndBusyTenantsShowTheirTerms() {

@@ -17,7 +17,6 @@
 package io.github.deepseekstarter.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,6 +34,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * events cut at any byte.
  */
 class KeepAliveAwareDecoderTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	@Test
 	void countsBlankLinesBeforeJsonBodyAsKeepAlives() {

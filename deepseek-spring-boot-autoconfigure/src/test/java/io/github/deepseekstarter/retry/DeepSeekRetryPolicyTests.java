@@ -26,14 +26,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link DeepSeekRetryPolicy}.
  */
 class DeepSeekRetryPolicyTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final DeepSeekRetryPolicy policy = new DeepSeekRetryPolicy(
 			new RetrySettings(3, Duration.ofMillis(1), 1.0, Duration.ofMillis(2), Duration.ofSeconds(30)));

@@ -26,6 +26,9 @@ public final class TestTimeouts {
 	/** The longest a {@code StepVerifier} or an {@code await()} waits. */
 	public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+	/** The wait of tests that drive many calls through the emulator or Redis. */
+	public static final Duration LONG_TIMEOUT = Duration.ofSeconds(60);
+
 	private TestTimeouts() {
 	}
 

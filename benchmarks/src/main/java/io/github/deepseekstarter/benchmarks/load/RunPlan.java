@@ -18,6 +18,8 @@ package io.github.deepseekstarter.benchmarks.load;
 
 import java.util.List;
 
+import io.github.deepseekstarter.DeepSeekModels;
+
 /**
  * One workload made concrete: how many calls, how many at once, which models, and how the
  * emulator behaves.
@@ -37,9 +39,9 @@ import java.util.List;
 public record RunPlan(Workload workload, int calls, int warmupCalls, int concurrency, int proCalls, boolean streaming,
 		String maxHeap, List<String> emulatorOptions, int flashLimit, int proLimit) {
 
-	static final String FLASH = "deepseek-v4-flash";
+	static final String FLASH = DeepSeekModels.FLASH;
 
-	static final String PRO = "deepseek-v4-pro";
+	static final String PRO = DeepSeekModels.PRO;
 
 	/**
 	 * The model of the call with the given index; pro calls are spread evenly.

@@ -16,6 +16,8 @@
 
 package io.github.deepseekstarter.autoconfigure.diagnostics;
 
+import io.github.deepseekstarter.limit.LimiterConfig;
+
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -40,15 +42,25 @@ class InvalidLimitFailureAnalyzer extends DeepSeekPropertyValueFailureAnalyzer {
 		return new FailureAnalysis(description, action(property.substring(PREFIX.length())), cause);
 	}
 
+	private static String published() {
+		StringBuilder published = new StringBuilder();
+		LimiterConfig.DEFAULT_MODEL_LIMITS
+			.forEach((model, limit) -> published.append((published.length() > 0) ? " and " : "")
+				.append(limit)
+				.append(" for ")
+				.append(model));
+		return published.toString();
+	}
+
 	private static String action(String limit) {
 		if (limit.startsWith("models.")) {
 			return "Set deepseek.limits." + limit + " to a positive number, the account's concurrency limit for "
-					+ "that model (DeepSeek publishes 500 for deepseek-v4-pro and 2500 for deepseek-v4-flash), or "
+					+ "that model (DeepSeek publishes " + published() + "), or "
 					+ "remove it to use the published limit.";
 		}
 		if (limit.equals("default-limit")) {
 			return "Set deepseek.limits.default-limit to a positive number: the concurrency of the lane shared by "
-					+ "models without a limit of their own (500 by default).";
+					+ "models without a limit of their own (" + LimiterConfig.DEFAULT_DEFAULT_LIMIT + " by default).";
 		}
 		if (limit.equals("per-user") || limit.startsWith("per-user-by-model.")) {
 			return "Set deepseek.limits." + limit + " to 0 to let one tenant use the whole lane, or to a positive "

@@ -23,31 +23,42 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 
+import io.github.deepseekstarter.InvalidSettingException;
+
 /**
- * The settings of a {@link RedisAccountPermitsFactory}, validated; every message names
- * the property the value comes from.
+ * The settings of a {@link RedisAccountPermitsFactory}, validated; an invalid value fails
+ * with an {@link InvalidSettingException} naming its component. The {@code DEFAULT_*}
+ * constants are the defaults.
  *
  * @param namespace the name shared by the replicas of one account, the hash tag of its
- * keys and channels ({@code deepseek.distributed.namespace}, else derived from
- * {@code deepseek.account})
- * @param leaseTime how long a lease lives without a heartbeat
- * ({@code deepseek.distributed.lease-time}); heartbeats run every third of it
+ * keys and channels
+ * @param leaseTime how long a lease lives without a heartbeat; heartbeats run every third
+ * of it
  * @param commandTimeout how long to wait for Redis before the outage policy applies
- * ({@code deepseek.distributed.command-timeout})
  * @param outagePolicy what the lanes do while Redis does not answer
- * ({@code deepseek.distributed.outage-policy})
  * @param expectedReplicas how many replicas share the account, to size the local share of
- * {@link OutagePolicy#LOCAL_SHARE} ({@code deepseek.distributed.expected-replicas})
+ * {@link OutagePolicy#LOCAL_SHARE}
  * @param namespaceSource where the namespace comes from
  */
 public record RedisPermitsSettings(String namespace, Duration leaseTime, Duration commandTimeout,
 		OutagePolicy outagePolicy, int expectedReplicas, NamespaceSource namespaceSource) {
 
-	private static final Duration MIN_LEASE_TIME = Duration.ofMillis(300);
+	/**
+	 * The shortest lease time: a heartbeat every third of it must still fit a round trip.
+	 */
+	public static final Duration MIN_LEASE_TIME = Duration.ofMillis(300);
+
+	public static final Duration DEFAULT_LEASE_TIME = Duration.ofSeconds(30);
+
+	public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
+
+	public static final OutagePolicy DEFAULT_OUTAGE_POLICY = OutagePolicy.FAIL_CLOSED;
+
+	public static final int DEFAULT_EXPECTED_REPLICAS = 1;
 
 	/**
 	 * Validates the settings.
-	 * @param namespace the key prefix
+	 * @param namespace the key prefix, non-empty without whitespace or braces
 	 * @param leaseTime the lease time, at least 300 ms
 	 * @param commandTimeout the command timeout, positive and below the lease time
 	 * @param outagePolicy the outage policy
@@ -55,36 +66,35 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 	 * @param namespaceSource where the namespace comes from
 	 */
 	public RedisPermitsSettings {
-		Objects.requireNonNull(namespace, "deepseek.distributed.namespace must not be null");
-		if (namespace.isBlank()
+		if (namespace == null || namespace.isBlank()
 				|| namespace.chars().anyMatch((c) -> Character.isWhitespace(c) || c == '{' || c == '}')) {
-			throw invalid("deepseek.distributed.namespace", "must be non-empty without whitespace or braces",
-					namespace);
+			throw new InvalidSettingException("namespace", "must be non-empty without whitespace or braces", namespace);
 		}
-		Objects.requireNonNull(leaseTime, "deepseek.distributed.lease-time must not be null");
-		if (leaseTime.compareTo(MIN_LEASE_TIME) < 0) {
-			throw invalid("deepseek.distributed.lease-time", "must be at least " + MIN_LEASE_TIME.toMillis() + "ms",
+		if (leaseTime == null || leaseTime.compareTo(MIN_LEASE_TIME) < 0) {
+			throw new InvalidSettingException("leaseTime", "must be at least " + MIN_LEASE_TIME.toMillis() + "ms",
 					leaseTime);
 		}
-		Objects.requireNonNull(commandTimeout, "deepseek.distributed.command-timeout must not be null");
-		if (commandTimeout.isZero() || commandTimeout.isNegative() || commandTimeout.compareTo(leaseTime) >= 0) {
-			throw invalid("deepseek.distributed.command-timeout",
-					"must be positive and shorter than deepseek.distributed.lease-time", commandTimeout);
+		if (commandTimeout == null || commandTimeout.isZero() || commandTimeout.isNegative()
+				|| commandTimeout.compareTo(leaseTime) >= 0) {
+			throw new InvalidSettingException("commandTimeout",
+					"must be positive and shorter than the lease time " + leaseTime, commandTimeout);
 		}
-		Objects.requireNonNull(outagePolicy, "deepseek.distributed.outage-policy must not be null");
+		if (outagePolicy == null) {
+			throw new InvalidSettingException("outagePolicy", "must be set", null);
+		}
 		if (expectedReplicas < 1) {
-			throw invalid("deepseek.distributed.expected-replicas", "must be at least 1", expectedReplicas);
+			throw new InvalidSettingException("expectedReplicas", "must be at least 1", expectedReplicas);
 		}
 		Objects.requireNonNull(namespaceSource, "namespaceSource must not be null");
 	}
 
 	/**
-	 * Validates settings whose namespace is given as is.
-	 * @param namespace the namespace
-	 * @param leaseTime the lease time, at least 300 ms
-	 * @param commandTimeout the command timeout, positive and below the lease time
+	 * Creates settings with a namespace set as such.
+	 * @param namespace the key prefix
+	 * @param leaseTime the lease time
+	 * @param commandTimeout the command timeout
 	 * @param outagePolicy the outage policy
-	 * @param expectedReplicas the expected number of replicas, at least 1
+	 * @param expectedReplicas the expected number of replicas
 	 */
 	public RedisPermitsSettings(String namespace, Duration leaseTime, Duration commandTimeout,
 			OutagePolicy outagePolicy, int expectedReplicas) {
@@ -93,7 +103,7 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 
 	/**
 	 * Returns the namespace of a named account, shared by every service and key of it.
-	 * @param account the account's name ({@code deepseek.account})
+	 * @param account the account's name
 	 * @return the namespace
 	 */
 	public static String namespaceOfAccount(String account) {
@@ -146,19 +156,15 @@ public record RedisPermitsSettings(String namespace, Duration leaseTime, Duratio
 		return Math.max(1, limit / this.expectedReplicas);
 	}
 
-	private static IllegalArgumentException invalid(String property, String rule, Object value) {
-		return new IllegalArgumentException(property + " " + rule + " but was " + value);
-	}
-
 	/**
 	 * Where the namespace of an account comes from.
 	 */
 	public enum NamespaceSource {
 
-		/** Given as is ({@code deepseek.distributed.namespace}). */
+		/** Given as is. */
 		NAMESPACE,
 
-		/** Derived from the account's name ({@code deepseek.account}). */
+		/** Derived from the account's name. */
 		ACCOUNT,
 
 		/**

@@ -42,6 +42,7 @@ import reactor.test.StepVerifier;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,8 +53,6 @@ import static org.awaitility.Awaitility.await;
  * starts again at the next hour of a test clock.
  */
 class RedisTokenBudgetsTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final TenantTerms TERMS = new TenantTerms("free", 1, new TokenBudget(1000, 0));
 

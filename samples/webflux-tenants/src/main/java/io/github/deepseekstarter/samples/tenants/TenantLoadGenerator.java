@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.deepseekstarter.DeepSeekModels;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
@@ -134,8 +135,8 @@ class TenantLoadGenerator implements SmartLifecycle {
 	}
 
 	private Mono<Void> call(String user) {
-		String model = (ThreadLocalRandom.current().nextDouble() < this.load.getProShare()) ? "deepseek-v4-pro"
-				: "deepseek-v4-flash";
+		String model = (ThreadLocalRandom.current().nextDouble() < this.load.getProShare()) ? DeepSeekModels.PRO
+				: DeepSeekModels.FLASH;
 		return this.deepSeek.chatStream(ChatCompletionRequest.of("Why is the queue moving?").withModel(model))
 			.then()
 			.contextWrite(ReactiveSecurityContextHolder

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.deepseekstarter.observability;
+package io.github.deepseekstarter;
 
 /**
  * The tokens one call used, in the terms both protocols share.
