@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
 
 import static io.github.deepseekstarter.testing.TestTimeouts.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +65,14 @@ class DeepSeekConnectorTests {
 			assertThat(factory.expand("/p" + i)).hasToString("https://api.example.test/base/p" + i);
 		}
 		assertThat(factory.remembered()).isEqualTo(BaseUrlUriBuilderFactory.MAX_REMEMBERED);
-		assertThat(factory.uriString("/x").build()).hasToString("https://api.example.test/base/x");
+		UriBuilder remembered = factory.uriString("/chat/completions");
+		assertThat(remembered.toUriString()).isEqualTo("https://api.example.test/base/chat/completions");
+		assertThat(remembered.build()).isSameAs(first);
+		// A builder that is changed is a builder of its own: the remembered path stays.
+		assertThat(factory.uriString("/chat/completions").queryParam("beta", "true").build())
+			.hasToString("https://api.example.test/base/chat/completions?beta=true");
+		assertThat(factory.uriString("/models/{id}").build("x")).hasToString("https://api.example.test/base/models/x");
+		assertThat(factory.uriString("/chat/completions").build()).isSameAs(first);
 	}
 
 	@Test
