@@ -22,6 +22,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Customizes the {@link WebClient.Builder} of the DeepSeek client after the starter
  * configured it (base URL, authentication, connector), for example to add a filter. Beans
  * of this type are applied in order.
+ * <p>
+ * The base URL is set as the builder's {@code uriBuilderFactory}, which WebClient prefers
+ * to {@code baseUrl}: a customizer that points the client elsewhere sets a
+ * {@code uriBuilderFactory} of its own.
  */
 @FunctionalInterface
 public interface DeepSeekClientCustomizer {

@@ -89,7 +89,9 @@ public final class DeepSeekConnector {
 			// The key is added below the WebClient, so that no filter, request log or
 			// exception of the WebClient layer ever holds it.
 			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
-		return builder.baseUrl(baseUrl.toString())
+		// The base URL as a URI factory that expands each path once; a customizer that
+		// points the client elsewhere sets its own uriBuilderFactory.
+		return builder.uriBuilderFactory(new BaseUrlUriBuilderFactory(baseUrl))
 			.defaultHeader(HttpHeaders.USER_AGENT, "deepseek-spring-boot-starter")
 			.clientConnector(new ReactorClientHttpConnector(httpClient));
 	}

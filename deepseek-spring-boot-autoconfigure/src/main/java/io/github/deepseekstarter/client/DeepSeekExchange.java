@@ -32,6 +32,8 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -69,7 +71,7 @@ final class DeepSeekExchange {
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
+			.body(json(body))
 			// No client pre-inference timer here: a JSON answer shows no sign of
 			// inference starting until it is complete, so only DeepSeek's own close (or
 			// the idle timeout) ends a queued non-streamed call.
@@ -92,7 +94,7 @@ final class DeepSeekExchange {
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM)
-			.bodyValue(body)
+			.body(json(body))
 			.exchangeToFlux((response) -> isError(response) ? DeepSeekExchange.<ServerSentEvent>error(response).flux()
 					: KeepAliveAwareDecoder
 						.events(response.bodyToFlux(DataBuffer.class), progress,
@@ -117,6 +119,17 @@ final class DeepSeekExchange {
 			.exchangeToMono((response) -> json(response, progress))
 			.onErrorMap(DataBufferLimitException.class, this::bodyTooLarge)
 			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
+	}
+
+	/**
+	 * Writes the serialized body as it is: the codecs' search for a writer of
+	 * {@code byte[]} and their encoder add nothing to bytes that are already JSON.
+	 */
+	private static BodyInserter<byte[], ReactiveHttpOutputMessage> json(byte[] body) {
+		return (message, context) -> {
+			message.getHeaders().setContentLength(body.length);
+			return message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(body)));
+		};
 	}
 
 	private Mono<String> json(ClientResponse response, ResponseProgress progress) {

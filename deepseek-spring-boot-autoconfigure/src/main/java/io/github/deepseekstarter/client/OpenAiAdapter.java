@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.client;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.deepseekstarter.TokenUsage;
 import io.github.deepseekstarter.observability.ConversationRecorder;
 import io.github.deepseekstarter.observability.ResponseDetails;
@@ -24,6 +25,7 @@ import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest.StreamOptions;
 import io.github.deepseekstarter.protocol.openai.Usage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +65,22 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 
 	@Override
 	public byte[] body(ChatCompletionRequest request, String model, @Nullable String userId, boolean stream) {
+		if (!request.extraBody().isEmpty()) {
+			return bodyThroughTree(request, model, userId, stream);
+		}
+		// Without extra fields the request is written once, as it is sent: going
+		// through a tree wrote it twice and read it once on every call.
+		StreamOptions options = stream
+				? ((request.streamOptions() != null) ? request.streamOptions() : StreamOptions.INCLUDE_USAGE) : null;
+		ChatCompletionRequest wire = request.toBuilder().model(model).userId(userId).streamOptions(options).build();
+		return this.mapper.writeValueAsBytes(new WireBody(wire, stream));
+	}
+
+	/**
+	 * The body as a tree, so that extra fields go at the top level and may replace the
+	 * request's own.
+	 */
+	byte[] bodyThroughTree(ChatCompletionRequest request, String model, @Nullable String userId, boolean stream) {
 		ObjectNode body = this.mapper.valueToTree(request);
 		body.put("model", model);
 		request.extraBody().forEach((name, value) -> body.set(name, this.mapper.valueToTree(value)));
@@ -83,6 +101,12 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 		}
 		body.put("stream", stream);
 		return this.mapper.writeValueAsBytes(body);
+	}
+
+	/**
+	 * The body as it is sent: the request's fields and whether it streams.
+	 */
+	record WireBody(@JsonUnwrapped ChatCompletionRequest request, boolean stream) {
 	}
 
 	@Override
