@@ -53,6 +53,9 @@ final class ModelLane {
 
 	private final LaneHandOver handOver = new LaneHandOver(this::grantQueued);
 
+	/** Set last in the constructor: the factory may call back before it returns. */
+	private volatile boolean built;
+
 	ModelLane(String name, int limit, LimiterConfig config, AccountPermitsFactory permits, LimiterListener listener,
 			Scheduler timer) {
 		this.name = name;
@@ -64,6 +67,7 @@ final class ModelLane {
 		this.listener = listener;
 		this.timer = timer;
 		accountPermits.onLimitObserved(this::limitObserved);
+		this.built = true;
 	}
 
 	String name() {
@@ -171,6 +175,10 @@ final class ModelLane {
 	 * Lets waiters try the account again after permits were freed elsewhere.
 	 */
 	private void permitsFreed() {
+		if (!this.built) {
+			// Nobody can wait on a lane that is not built yet: nothing to tell.
+			return;
+		}
 		synchronized (this) {
 			this.account.freed();
 		}

@@ -65,6 +65,22 @@ class SharedAccountPermitsTests {
 	}
 
 	@Test
+	void permitsFreedElsewhereWhileTheLaneIsBeingCreatedAreTakenOnceItExists() {
+		// A distributed factory registers a lane before its constructor returns: another
+		// replica's release may reach the lane in between (as in the cluster chaos test).
+		AtomicInteger free = new AtomicInteger(1);
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder().modelLimit("m", 1).build(),
+				(lane, limit, permitsFreed) -> {
+					permitsFreed.run();
+					return new RemotePermits(free);
+				}, LimiterListener.NONE);
+		HeldRequest request = HeldRequest.start(limiter, Admission.of("m"));
+		await().until(request::running);
+		request.complete();
+		await().until(() -> free.get() == 1 && limiter.snapshot("m").inUse() == 0);
+	}
+
+	@Test
 	void requestAllowingOverflowRunsOnTheOverflowLaneWhenTheAccountRefusesItsOwn() {
 		Map<String, AtomicInteger> free = new ConcurrentHashMap<>();
 		DeepSeekLimiter limiter = new DeepSeekLimiter(
