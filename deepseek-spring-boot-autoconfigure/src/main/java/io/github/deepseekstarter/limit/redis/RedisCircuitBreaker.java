@@ -60,6 +60,8 @@ final class RedisCircuitBreaker {
 		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(SLIDING_WINDOW_SIZE)
+			// Outcomes are recorded on event loops and timers: the window must not lock.
+			.slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
 			.minimumNumberOfCalls(MINIMUM_NUMBER_OF_CALLS)
 			.failureRateThreshold(FAILURE_RATE_THRESHOLD)
 			.waitDurationInOpenState(open)
