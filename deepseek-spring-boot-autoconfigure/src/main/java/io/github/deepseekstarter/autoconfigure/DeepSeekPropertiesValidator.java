@@ -17,14 +17,13 @@
 package io.github.deepseekstarter.autoconfigure;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.github.deepseekstarter.DeepSeekModels;
 import io.github.deepseekstarter.DeepSeekPropertyNames;
-import io.github.deepseekstarter.identity.AnonymousMode;
+import io.github.deepseekstarter.identity.AnonymousUserIdStrategy;
 import io.github.deepseekstarter.identity.UserIdPolicy;
-import io.github.deepseekstarter.identity.UserIdPolicyType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -64,28 +63,33 @@ final class DeepSeekPropertiesValidator {
 		validateUserId(properties.getUserId());
 	}
 
+	/**
+	 * The user-id rules are the identity types' own: they are checked here by building
+	 * the policy and the anonymous strategy, so that startup fails naming the property.
+	 */
 	private static void validateUserId(DeepSeekProperties.UserId userId) {
-		if (userId.getPolicy() == UserIdPolicyType.HMAC && !StringUtils.hasText(userId.getSecret())) {
-			throw new InvalidConfigurationPropertyValueException(DeepSeekPropertyNames.USER_ID_SECRET, "",
-					"The hmac user-id policy needs a secret to pseudonymize tenant identities. Set "
-							+ "deepseek.user-id.secret (32 random bytes or more, shared by all replicas), or set "
-							+ "deepseek.user-id.policy=raw to send identities as they are.");
-		}
 		String secret = userId.getSecret();
-		int secretBytes = (secret != null) ? secret.getBytes(StandardCharsets.UTF_8).length : 0;
-		if (userId.getPolicy() == UserIdPolicyType.HMAC && secretBytes < UserIdPolicy.MIN_HMAC_SECRET_BYTES) {
-			throw new InvalidConfigurationPropertyValueException(DeepSeekPropertyNames.USER_ID_SECRET, "******",
-					"The HMAC-SHA256 key must be at least " + UserIdPolicy.MIN_HMAC_SECRET_BYTES + " bytes, but it is "
-							+ secretBytes + ". Set deepseek.user-id.secret to a random value"
-							+ " of 32 bytes or more shared by all replicas.");
+		UserIdPolicy policy = named(DeepSeekPropertyNames.USER_ID_SECRET, StringUtils.hasText(secret) ? "******" : "",
+				() -> UserIdPolicy.of(userId.getPolicy(), secret));
+		named(DeepSeekPropertyNames.USER_ID_ANONYMOUS_ID, userId.getAnonymousId(),
+				() -> AnonymousUserIdStrategy.of(userId.getAnonymous(), userId.getAnonymousId(), policy));
+	}
+
+	/**
+	 * Builds a library type from a property, turning the type's own validation error into
+	 * a failure that names the property.
+	 * @param <T> the type built
+	 * @param property the property the value comes from
+	 * @param shownValue the value as the failure may show it (masked for a secret)
+	 * @param settings builds the type
+	 * @return what was built
+	 */
+	static <T> T named(String property, @Nullable Object shownValue, Supplier<T> settings) {
+		try {
+			return settings.get();
 		}
-		if (userId.getAnonymous() == AnonymousMode.SHARED && !StringUtils.hasText(userId.getAnonymousId())) {
-			throw new InvalidConfigurationPropertyValueException(DeepSeekPropertyNames.USER_ID_ANONYMOUS_ID, "",
-					"deepseek.user-id.anonymous=shared needs the shared identity in deepseek.user-id.anonymous-id.");
-		}
-		if (userId.getClaim() != null && userId.getClaim().isBlank()) {
-			throw new InvalidConfigurationPropertyValueException(DeepSeekPropertyNames.USER_ID_CLAIM, userId.getClaim(),
-					"The claim name must not be blank; leave it unset to use the principal name.");
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, shownValue, ex.getMessage());
 		}
 	}
 

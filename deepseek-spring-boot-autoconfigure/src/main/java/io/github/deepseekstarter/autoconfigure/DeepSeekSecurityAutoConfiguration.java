@@ -18,6 +18,7 @@ package io.github.deepseekstarter.autoconfigure;
 
 import java.util.List;
 
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import io.github.deepseekstarter.identity.AuthorityTierExtractor;
 import io.github.deepseekstarter.identity.ConfiguredTenantPolicy;
 import io.github.deepseekstarter.identity.ReactiveSecurityContextUserIdResolver;
@@ -81,7 +82,8 @@ public final class DeepSeekSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	TenantExtractor deepSeekTenantExtractor(DeepSeekProperties properties) {
 		String claim = properties.getUserId().getClaim();
-		return TenantExtractor.of((claim != null) ? TenantSource.JWT_CLAIM : TenantSource.PRINCIPAL_NAME, claim);
+		return DeepSeekPropertiesValidator.named(DeepSeekPropertyNames.USER_ID_CLAIM, claim, () -> TenantExtractor
+			.of((claim != null) ? TenantSource.JWT_CLAIM : TenantSource.PRINCIPAL_NAME, claim));
 	}
 
 	@Bean

@@ -23,6 +23,7 @@ import io.github.deepseekstarter.identity.UserIdResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -62,6 +63,28 @@ class DeepSeekSecurityAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("deepseek.user-id.claim=tenant_id")
 			.run((context) -> assertThat(context.getBean(TenantExtractor.class)
 				.extract(new TestingAuthenticationToken("alice", "pw", "USER"))).isNull());
+	}
+
+	@Test
+	void aBlankClaimFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("deepseek.user-id.claim= ")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("deepseek.user-id.claim"));
+	}
+
+	@Test
+	void aSharedAnonymousIdThatIsNoValidUserIdFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("deepseek.user-id.policy=raw", "deepseek.user-id.anonymous=shared",
+					"deepseek.user-id.anonymous-id=not valid!")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("deepseek.user-id.anonymous-id"));
 	}
 
 	@Test
