@@ -76,8 +76,7 @@ final class DeepSeekExchange {
 			// inference starting until it is complete, so only DeepSeek's own close (or
 			// the idle timeout) ends a queued non-streamed call.
 			.exchangeToMono((response) -> json(response, progress))
-			.onErrorMap(DataBufferLimitException.class, this::bodyTooLarge)
-			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
+			.onErrorMap((ex) -> failure(ex, progress, false));
 	}
 
 	/**
@@ -102,8 +101,7 @@ final class DeepSeekExchange {
 						.switchIfEmpty(Flux.error(() -> closedBeforeInference(progress))))
 			.transform(PreInferenceDeadline.of(this.timeouts.preInference(), progress,
 					() -> preInferenceExpired(progress)))
-			.onErrorMap(DataBufferLimitException.class, this::eventTooLarge)
-			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
+			.onErrorMap((ex) -> failure(ex, progress, true));
 	}
 
 	/**
@@ -117,8 +115,7 @@ final class DeepSeekExchange {
 			.uri(path)
 			.accept(MediaType.APPLICATION_JSON)
 			.exchangeToMono((response) -> json(response, progress))
-			.onErrorMap(DataBufferLimitException.class, this::bodyTooLarge)
-			.onErrorMap((ex) -> !(ex instanceof DeepSeekException), (ex) -> transportFailure(ex, progress));
+			.onErrorMap((ex) -> failure(ex, progress, false));
 	}
 
 	/**
@@ -147,6 +144,18 @@ final class DeepSeekExchange {
 	private static Mono<String> unlessErrorEnvelope(String json) {
 		DeepSeekException error = ErrorMapper.fromEnvelope(json);
 		return (error != null) ? Mono.error(error) : Mono.just(json);
+	}
+
+	/**
+	 * What an error of the exchange is to the caller: a body or event over its limit
+	 * names the property to raise, an error of DeepSeek stays as it is, anything else is
+	 * a transport failure.
+	 */
+	private Throwable failure(Throwable ex, ResponseProgress progress, boolean stream) {
+		if (ex instanceof DataBufferLimitException tooLarge) {
+			return stream ? eventTooLarge(tooLarge) : bodyTooLarge(tooLarge);
+		}
+		return (ex instanceof DeepSeekException) ? ex : transportFailure(ex, progress);
 	}
 
 	private DeepSeekException eventTooLarge(DataBufferLimitException ex) {

@@ -135,12 +135,21 @@ public final class UserIdResolution {
 		if (explicitId != null) {
 			return userId(explicitId).flatMap((userId) -> withTerms(userId, explicitId));
 		}
+		if (this.resolvers.isEmpty()) {
+			// Nothing to ask (an application without Spring Security): no search to
+			// build.
+			return anonymousCaller();
+		}
 		return caller().flatMap((identity) -> withTerms(toUserId(identity), identity))
-			.switchIfEmpty(Mono.defer(this.anonymous::userId)
-				.map(UserIds::validate)
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.flatMap((userId) -> withTerms(userId.orElse(null), null)));
+			.switchIfEmpty(Mono.defer(this::anonymousCaller));
+	}
+
+	private Mono<Caller> anonymousCaller() {
+		return Mono.defer(this.anonymous::userId)
+			.map(UserIds::validate)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((userId) -> withTerms(userId.orElse(null), null));
 	}
 
 	private Mono<Caller> withTerms(@Nullable String userId, @Nullable String identity) {
