@@ -144,7 +144,7 @@ public class DeepSeekApiException extends DeepSeekException {
 
 		Authentication(String serverMessage, @Nullable String errorType, @Nullable String errorCode,
 				@Nullable Duration retryAfter) {
-			super(401, serverMessage, errorType, errorCode, retryAfter, "Check deepseek.api-key");
+			super(401, serverMessage, errorType, errorCode, retryAfter, "Check " + DeepSeekPropertyNames.API_KEY);
 		}
 
 	}

@@ -122,6 +122,8 @@ public final class DeepSeekPropertyNames {
 
 	public static final String DISTRIBUTED_EXPECTED_REPLICAS = PREFIX + ".distributed.expected-replicas";
 
+	public static final String TENANTS = PREFIX + ".tenants";
+
 	public static final String TIERS = PREFIX + ".tiers";
 
 	public static final String TIERS_RESERVED_SHARE = TIERS + ".*.reserved-share";
@@ -129,6 +131,8 @@ public final class DeepSeekPropertyNames {
 	public static final String TENANT_TIER_AUTHORITY_PREFIX = PREFIX + ".tenant-tier.authority-prefix";
 
 	public static final String BUDGETS_CACHE_HIT_RATE = PREFIX + ".budgets.cache-hit-rate";
+
+	public static final String HEALTH_TIMEOUT = PREFIX + ".health.timeout";
 
 	public static final String METRICS_TENANT_TAGS_MAX = PREFIX + ".metrics.tenant-tags.max";
 

@@ -40,8 +40,9 @@ public class DeepSeekServerQueueTimeoutException extends DeepSeekException {
 	public DeepSeekServerQueueTimeoutException(int keepAlives, Duration waited, boolean closedByServer) {
 		super((closedByServer ? "DeepSeek closed the connection" : "The pre-inference timeout expired")
 				+ " before inference started, after " + waited.toMillis() + " ms and " + keepAlives
-				+ " keep-alives in the server's queue" + (closedByServer ? ""
-						: "; raise deepseek.timeouts.pre-inference to wait longer (DeepSeek itself waits 10 minutes)"));
+				+ " keep-alives in the server's queue"
+				+ (closedByServer ? "" : "; raise " + DeepSeekPropertyNames.TIMEOUTS_PRE_INFERENCE
+						+ " to wait longer (DeepSeek itself waits 10 minutes)"));
 		this.keepAlives = keepAlives;
 		this.waited = waited;
 	}

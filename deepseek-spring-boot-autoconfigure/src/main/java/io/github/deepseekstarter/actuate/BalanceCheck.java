@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.github.deepseekstarter.DeepSeekApiException;
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.protocol.openai.Balance;
 import reactor.core.publisher.Mono;
@@ -53,13 +54,14 @@ final class BalanceCheck {
 
 	private static Result fromError(Throwable ex, Duration timeout) {
 		if (ex instanceof DeepSeekApiException.Authentication) {
-			return new Result(Status.DOWN, "authentication failed (401): check deepseek.api-key");
+			return new Result(Status.DOWN, "authentication failed (401): check " + DeepSeekPropertyNames.API_KEY);
 		}
 		if (ex instanceof DeepSeekApiException.InsufficientBalance) {
 			return new Result(Status.DOWN, "insufficient balance (402): top up the DeepSeek account");
 		}
 		if (ex instanceof TimeoutException) {
-			return new Result(Status.UNKNOWN, "no answer within " + timeout + " (deepseek.health.timeout)");
+			return new Result(Status.UNKNOWN,
+					"no answer within " + timeout + " (" + DeepSeekPropertyNames.HEALTH_TIMEOUT + ")");
 		}
 		return new Result(Status.UNKNOWN, "check failed: " + ex.getMessage());
 	}

@@ -159,14 +159,15 @@ final class DeepSeekExchange {
 	}
 
 	private DeepSeekException eventTooLarge(DataBufferLimitException ex) {
-		return new DeepSeekResponseTooLargeException("An event of DeepSeek's stream exceeded "
-				+ this.limits.maxEventSize().toBytes() + " bytes; raise deepseek.response.max-event-size",
+		return new DeepSeekResponseTooLargeException(
+				"An event of DeepSeek's stream exceeded " + this.limits.maxEventSize().toBytes() + " bytes; raise "
+						+ DeepSeekPropertyNames.RESPONSE_MAX_EVENT_SIZE,
 				this.limits.maxEventSize(), ex);
 	}
 
 	private DeepSeekException bodyTooLarge(DataBufferLimitException ex) {
 		return new DeepSeekResponseTooLargeException("DeepSeek's answer exceeded " + this.limits.maxBodySize().toBytes()
-				+ " bytes; raise deepseek.response.max-body-size", this.limits.maxBodySize(), ex);
+				+ " bytes; raise " + DeepSeekPropertyNames.RESPONSE_MAX_BODY_SIZE, this.limits.maxBodySize(), ex);
 	}
 
 	private static boolean isError(ClientResponse response) {
@@ -191,10 +192,9 @@ final class DeepSeekExchange {
 
 	private DeepSeekException transportFailure(Throwable ex, ResponseProgress progress) {
 		if (isIdleTimeout(ex)) {
-			return new DeepSeekTransportException(
-					"No byte arrived from DeepSeek for " + this.timeouts.idle().toMillis()
-							+ " ms, not even a keep-alive; raise deepseek.timeouts.idle if the network is that slow",
-					withoutRequest(ex));
+			return new DeepSeekTransportException("No byte arrived from DeepSeek for " + this.timeouts.idle().toMillis()
+					+ " ms, not even a keep-alive; raise " + DeepSeekPropertyNames.TIMEOUTS_IDLE
+					+ " if the network is that slow", withoutRequest(ex));
 		}
 		if (!progress.started() && progress.keepAlives() > 0) {
 			return new DeepSeekServerQueueTimeoutException(progress.keepAlives(), progress.elapsed(), true);

@@ -51,9 +51,9 @@ public class LaneRejectedException extends DeepSeekException {
 	static LaneRejectedException of(LaneSnapshot lane, Reason reason) {
 		String detail = switch (reason) {
 			case QUEUE_FULL -> "all " + lane.effectiveLimit() + " permits are in use and " + lane.queued()
-					+ " requests already wait (deepseek.queue.max-size)";
-			case QUEUE_TIMEOUT -> "no permit was free within the maximum wait (deepseek.queue.max-wait), with "
-					+ lane.inUse() + " of " + lane.effectiveLimit() + " permits in use";
+					+ " requests already wait (" + DeepSeekPropertyNames.QUEUE_MAX_SIZE + ")";
+			case QUEUE_TIMEOUT -> "no permit was free within the maximum wait (" + DeepSeekPropertyNames.QUEUE_MAX_WAIT
+					+ "), with " + lane.inUse() + " of " + lane.effectiveLimit() + " permits in use";
 		};
 		return new LaneRejectedException(lane.lane(), reason, detail);
 	}

@@ -20,6 +20,7 @@ import java.time.Instant;
 
 import io.github.deepseekstarter.BudgetPeriod;
 import io.github.deepseekstarter.DeepSeekException;
+import io.github.deepseekstarter.DeepSeekPropertyNames;
 
 /**
  * A request was rejected before anything was sent because its tenant used up a token
@@ -47,9 +48,9 @@ public class TokenBudgetExceededException extends DeepSeekException {
 	 */
 	public TokenBudgetExceededException(String tier, BudgetPeriod period, long budget, long used, Instant resetsAt) {
 		super("The tenant's " + period.property() + " token budget of " + budget + " tokens (tier '" + tier
-				+ "') is used up with " + used + " tokens; it resets at " + resetsAt
-				+ ". Raise deepseek.tenants.<name>.budget." + period.property() + " or deepseek.tiers." + tier
-				+ ".budget." + period.property() + " to allow more");
+				+ "') is used up with " + used + " tokens; it resets at " + resetsAt + ". Raise "
+				+ DeepSeekPropertyNames.TENANTS + ".<name>.budget." + period.property() + " or "
+				+ DeepSeekPropertyNames.TIERS + "." + tier + ".budget." + period.property() + " to allow more");
 		this.tier = tier;
 		this.period = period;
 		this.budget = budget;
