@@ -28,6 +28,7 @@ import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest.StreamOptions;
 import io.github.deepseekstarter.protocol.openai.Usage;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,6 +40,8 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 	static final OpenAiAdapter INSTANCE = new OpenAiAdapter();
 
 	private final JsonMapper mapper = DeepSeekJson.mapper();
+
+	private final ObjectWriter wireBodyWriter = this.mapper.writerFor(WireBody.class);
 
 	private OpenAiAdapter() {
 	}
@@ -73,7 +76,7 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 		StreamOptions options = stream
 				? ((request.streamOptions() != null) ? request.streamOptions() : StreamOptions.INCLUDE_USAGE) : null;
 		ChatCompletionRequest wire = request.toBuilder().model(model).userId(userId).streamOptions(options).build();
-		return this.mapper.writeValueAsBytes(new WireBody(wire, stream));
+		return this.wireBodyWriter.writeValueAsBytes(new WireBody(wire, stream));
 	}
 
 	/**

@@ -19,6 +19,7 @@ package io.github.deepseekstarter.client;
 import io.github.deepseekstarter.DeepSeekTransportException;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads wire JSON with the client's own mapper, turning a body that does not parse into a
@@ -26,12 +27,25 @@ import tools.jackson.core.JacksonException;
  */
 final class WireJson {
 
+	/**
+	 * One reader per type, its deserializer found once: the mapper's own
+	 * {@code readValue} resolves the type and looks its deserializer up on every call.
+	 */
+	private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+
+		@Override
+		protected ObjectReader computeValue(Class<?> type) {
+			return DeepSeekJson.mapper().readerFor(type);
+		}
+
+	};
+
 	private WireJson() {
 	}
 
 	static <T> T read(String json, Class<T> type) {
 		try {
-			return DeepSeekJson.mapper().readValue(json, type);
+			return READERS.get(type).readValue(json);
 		}
 		catch (JacksonException ex) {
 			throw new DeepSeekTransportException("DeepSeek sent a body that is not a valid " + type.getSimpleName()

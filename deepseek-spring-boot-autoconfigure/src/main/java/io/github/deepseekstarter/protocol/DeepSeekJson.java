@@ -35,6 +35,7 @@ public final class DeepSeekJson {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+		.addModule(new WireCreators())
 		.build();
 
 	private DeepSeekJson() {
