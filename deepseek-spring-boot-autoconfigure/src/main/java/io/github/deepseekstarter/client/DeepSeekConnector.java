@@ -42,6 +42,8 @@ public final class DeepSeekConnector {
 
 	public static final int DEFAULT_PENDING_ACQUIRE_MAX_COUNT = 1000;
 
+	private static final String USER_AGENT = "deepseek-spring-boot-starter";
+
 	public static final Duration DEFAULT_PENDING_ACQUIRE_TIMEOUT = Duration.ofSeconds(45);
 
 	private DeepSeekConnector() {
@@ -87,12 +89,14 @@ public final class DeepSeekConnector {
 			// request is not cut.
 			.responseTimeout(timeouts.idle())
 			// The key is added below the WebClient, so that no filter, request log or
-			// exception of the WebClient layer ever holds it.
-			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey));
+			// exception of the WebClient layer ever holds it. The user agent too: a
+			// WebClient without default headers copies no header map per request, and
+			// a User-Agent the application sets on the WebClient still replaces it.
+			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
+				.set(HttpHeaders.USER_AGENT, USER_AGENT));
 		// The base URL as a URI factory that expands each path once; a customizer that
 		// points the client elsewhere sets its own uriBuilderFactory.
 		return builder.uriBuilderFactory(new BaseUrlUriBuilderFactory(baseUrl))
-			.defaultHeader(HttpHeaders.USER_AGENT, "deepseek-spring-boot-starter")
 			.clientConnector(new ReactorClientHttpConnector(httpClient));
 	}
 

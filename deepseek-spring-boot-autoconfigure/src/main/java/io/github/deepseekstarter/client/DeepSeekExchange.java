@@ -70,7 +70,8 @@ final class DeepSeekExchange {
 		return this.webClient.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
+			// A constant text: accept(MediaType...) formats the list on every call.
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.body(json(body))
 			// No client pre-inference timer here: a JSON answer shows no sign of
 			// inference starting until it is complete, so only DeepSeek's own close (or
@@ -92,7 +93,7 @@ final class DeepSeekExchange {
 		return this.webClient.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE)
 			.body(json(body))
 			.exchangeToFlux((response) -> isError(response) ? DeepSeekExchange.<ServerSentEvent>error(response).flux()
 					: KeepAliveAwareDecoder

@@ -122,6 +122,27 @@ class DeepSeekTemplateErrorTests {
 	}
 
 	@Test
+	void requestsNameTheStarterAsUserAgentUnlessTheApplicationNamesItself() {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		WebClient.Builder builder = DeepSeekConnector.configure(WebClient.builder(), URI.create(emulator.baseUrl()),
+				emulator.apiKey(), DeepSeekConnector.connectionProvider(10, 10, Duration.ofSeconds(5)),
+				EmulatorTemplates.TIMEOUTS);
+		DeepSeekTemplate template = DeepSeekTemplate.builder(builder.clone().build())
+			.retry(new DeepSeekRetryPolicy(EmulatorTemplates.NO_RETRY))
+			.build();
+		DeepSeekTemplate named = DeepSeekTemplate
+			.builder(builder.defaultHeader("User-Agent", "billing-service").build())
+			.retry(new DeepSeekRetryPolicy(EmulatorTemplates.NO_RETRY))
+			.build();
+		template.chat(ChatCompletionRequest.of("x")).block(TIMEOUT);
+		template.chatStream(ChatCompletionRequest.of("x")).blockLast(TIMEOUT);
+		named.chat(ChatCompletionRequest.of("x")).block(TIMEOUT);
+		assertThat(emulator.requests()).extracting((request) -> request.headers().get("user-agent"))
+			.containsExactly(List.of("deepseek-spring-boot-starter"), List.of("deepseek-spring-boot-starter"),
+					List.of("billing-service"));
+	}
+
+	@Test
 	void serverConcurrencyLimitIsReadFromThe429() {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		emulator.setConcurrencyLimit(Lane.FLASH, 1);
