@@ -19,6 +19,7 @@ package io.github.deepseekstarter.protocol;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -109,7 +110,11 @@ public final class KeepAliveAwareDecoder {
 		});
 	}
 
-	private static final class EventParser {
+	private static final class EventParser implements LineSplitter.Lines {
+
+		private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+
+		private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
 
 		private final ResponseProgress progress;
 
@@ -117,11 +122,13 @@ public final class KeepAliveAwareDecoder {
 
 		private final int maxEventSize;
 
+		// The data of an event of one line, the usual case, is decoded once and never
+		// copied; only a second line starts the builder.
+		private @Nullable String firstData;
+
 		private final StringBuilder data = new StringBuilder();
 
-		private boolean hasData;
-
-		private long dataBytes = -1;
+		private long dataBytes;
 
 		private @Nullable String event;
 
@@ -135,7 +142,7 @@ public final class KeepAliveAwareDecoder {
 
 		List<ServerSentEvent> feed(DataBuffer buffer) {
 			try {
-				this.lines.feed(buffer, this::line);
+				this.lines.feed(buffer, this);
 			}
 			finally {
 				DataBufferUtils.release(buffer);
@@ -153,96 +160,84 @@ public final class KeepAliveAwareDecoder {
 
 		Flux<ServerSentEvent> finish() {
 			if (this.lines.hasPartialLine()) {
-				line(this.lines.take());
+				this.lines.take(this);
 			}
 			dispatch();
 			return Flux.fromIterable(this.ready);
 		}
 
-		private void line(String line) {
-			if (line.isEmpty()) {
+		@Override
+		public void line(byte[] bytes, int start, int end) {
+			if (start == end) {
 				dispatch();
 				return;
 			}
-			if (line.charAt(0) == ':') {
+			if (bytes[start] == ':') {
 				if (!this.progress.started()) {
 					this.progress.keepAlive();
 				}
 				return;
 			}
-			int colon = line.indexOf(':');
-			String field = (colon < 0) ? line : line.substring(0, colon);
-			String value = (colon < 0) ? "" : line.substring(colon + 1);
-			if (value.startsWith(" ")) {
-				value = value.substring(1);
+			int colon = indexOf(bytes, start, end, (byte) ':');
+			int fieldEnd = (colon < 0) ? end : colon;
+			int valueStart = (colon < 0) ? end : colon + 1;
+			if (valueStart < end && bytes[valueStart] == ' ') {
+				valueStart++;
 			}
-			if ("data".equals(field)) {
+			if (Arrays.equals(bytes, start, fieldEnd, DATA, 0, DATA.length)) {
 				this.progress.firstByte();
-				if (this.hasData) {
-					this.data.append('\n');
-				}
-				this.data.append(value);
-				this.hasData = true;
-				checkEventSize(value);
+				data(bytes, valueStart, end);
 			}
-			else if ("event".equals(field)) {
-				this.event = value;
+			else if (Arrays.equals(bytes, start, fieldEnd, EVENT, 0, EVENT.length)) {
+				this.event = new String(bytes, valueStart, end - valueStart, StandardCharsets.UTF_8);
 			}
 		}
 
 		/**
-		 * A character takes one to three bytes (a surrogate pair four, for two), so an
-		 * event of a third of the maximum in characters is surely small enough; only a
-		 * larger one is measured, from then on line by line.
+		 * Adds a data line; the event's size counts its bytes and the newlines that join
+		 * its lines.
 		 */
-		private void checkEventSize(String value) {
-			if (this.dataBytes >= 0) {
-				this.dataBytes += utf8Length(value) + 1;
-			}
-			else if ((long) this.data.length() * 3 > this.maxEventSize) {
-				this.dataBytes = utf8Length(this.data);
-			}
+		private void data(byte[] bytes, int start, int end) {
+			boolean first = this.firstData == null;
+			this.dataBytes += (end - start) + (first ? 0 : 1);
 			if (this.dataBytes > this.maxEventSize) {
 				throw new DataBufferLimitException("An event of the stream exceeded " + this.maxEventSize + " bytes");
 			}
+			String value = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+			if (first) {
+				this.firstData = value;
+				return;
+			}
+			if (this.data.length() == 0) {
+				this.data.append(this.firstData);
+			}
+			this.data.append('\n').append(value);
 		}
 
 		private void dispatch() {
-			if (this.hasData) {
-				this.ready.add(new ServerSentEvent(this.event, this.data.toString()));
+			String text = this.firstData;
+			if (text != null) {
+				this.ready.add(new ServerSentEvent(this.event, (this.data.length() > 0) ? this.data.toString() : text));
 			}
 			else if (this.event == null && !this.progress.started()) {
 				// A blank line alone is how some servers keep a queued stream alive.
 				return;
 			}
+			this.firstData = null;
 			this.data.setLength(0);
-			this.dataBytes = -1;
-			this.hasData = false;
+			this.dataBytes = 0;
 			this.event = null;
 		}
 
-	}
-
-	private static long utf8Length(CharSequence text) {
-		long bytes = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < 0x80) {
-				bytes++;
+		private static int indexOf(byte[] bytes, int start, int end, byte wanted) {
+			for (int i = start; i < end; i++) {
+				if (bytes[i] == wanted) {
+					return i;
+				}
 			}
-			else if (c < 0x800) {
-				bytes += 2;
-			}
-			else if (Character.isHighSurrogate(c)) {
-				// A surrogate pair is one four-byte character.
-				bytes += 4;
-				i++;
-			}
-			else {
-				bytes += 3;
-			}
+			return -1;
 		}
-		return bytes;
+
 	}
 
 	private static final class JsonCollector {

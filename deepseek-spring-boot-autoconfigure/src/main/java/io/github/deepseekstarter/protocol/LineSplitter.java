@@ -16,23 +16,26 @@
 
 package io.github.deepseekstarter.protocol;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
+import java.util.Arrays;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /**
- * Splits a byte stream into UTF-8 lines ending in LF, CRLF or CR, however the bytes are
- * cut into reads. A line is decoded only once whole, so a multi-byte character split
- * between two reads stays intact.
+ * Splits a byte stream into lines ending in LF, CRLF or CR, however the bytes are cut
+ * into reads. A line is handed over only once whole, so a multi-byte character split
+ * between two reads stays intact; it is handed over as bytes, which the receiver decodes
+ * (or not) before the splitter is fed again.
  */
 final class LineSplitter {
 
-	private final ByteArrayOutputStream partial = new ByteArrayOutputStream(256);
-
 	private final int maxLineSize;
+
+	private byte[] read = new byte[512];
+
+	private byte[] partial = new byte[256];
+
+	private int partialSize;
 
 	private boolean lastWasCarriageReturn;
 
@@ -46,42 +49,55 @@ final class LineSplitter {
 
 	/**
 	 * Feeds one read and hands every completed line, without its terminator, to the
-	 * consumer.
+	 * receiver.
 	 * @param buffer the bytes read
 	 * @param lines receives the completed lines
 	 * @throws DataBufferLimitException when a line exceeds the maximum size
 	 */
-	void feed(DataBuffer buffer, Consumer<String> lines) {
-		byte[] bytes = new byte[buffer.readableByteCount()];
-		buffer.read(bytes);
+	void feed(DataBuffer buffer, Lines lines) {
+		int length = buffer.readableByteCount();
+		if (this.read.length < length) {
+			this.read = new byte[Math.max(length, 2 * this.read.length)];
+		}
+		byte[] bytes = this.read;
+		buffer.read(bytes, 0, length);
 		int start = 0;
-		for (int i = 0; i < bytes.length; i++) {
+		for (int i = 0; i < length; i++) {
 			byte b = bytes[i];
 			if (b != '\n' && b != '\r') {
 				continue;
 			}
-			boolean secondHalfOfCrLf = b == '\n' && this.lastWasCarriageReturn && i == start
-					&& this.partial.size() == 0;
+			boolean secondHalfOfCrLf = b == '\n' && this.lastWasCarriageReturn && i == start && this.partialSize == 0;
 			this.lastWasCarriageReturn = b == '\r';
 			if (!secondHalfOfCrLf) {
-				lines.accept(line(bytes, start, i));
+				line(bytes, start, i, lines);
 			}
 			start = i + 1;
 		}
-		if (start < bytes.length) {
+		if (start < length) {
 			this.lastWasCarriageReturn = false;
-			checkSize(this.partial.size() + bytes.length - start);
-			this.partial.write(bytes, start, bytes.length - start);
+			keep(bytes, start, length);
 		}
 	}
 
-	private String line(byte[] bytes, int start, int end) {
-		checkSize(this.partial.size() + end - start);
-		if (this.partial.size() == 0) {
-			return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+	private void line(byte[] bytes, int start, int end, Lines lines) {
+		if (this.partialSize == 0) {
+			checkSize(end - start);
+			lines.line(bytes, start, end);
+			return;
 		}
-		this.partial.write(bytes, start, end - start);
-		return take();
+		keep(bytes, start, end);
+		take(lines);
+	}
+
+	private void keep(byte[] bytes, int start, int end) {
+		int size = this.partialSize + end - start;
+		checkSize(size);
+		if (this.partial.length < size) {
+			this.partial = Arrays.copyOf(this.partial, Math.max(size, 2 * this.partial.length));
+		}
+		System.arraycopy(bytes, start, this.partial, this.partialSize, end - start);
+		this.partialSize = size;
 	}
 
 	private void checkSize(int size) {
@@ -95,17 +111,32 @@ final class LineSplitter {
 	 * @return {@code true} when a partial line is buffered
 	 */
 	boolean hasPartialLine() {
-		return this.partial.size() > 0;
+		return this.partialSize > 0;
 	}
 
 	/**
-	 * The pending unterminated line, consumed.
-	 * @return the line
+	 * Hands over the pending unterminated line, consumed.
+	 * @param lines receives the line
 	 */
-	String take() {
-		String line = this.partial.toString(StandardCharsets.UTF_8);
-		this.partial.reset();
-		return line;
+	void take(Lines lines) {
+		int size = this.partialSize;
+		this.partialSize = 0;
+		lines.line(this.partial, 0, size);
+	}
+
+	/**
+	 * Receives the lines, as a range of bytes valid only during the call.
+	 */
+	interface Lines {
+
+		/**
+		 * One line, without its terminator.
+		 * @param bytes holds the line
+		 * @param start the index of its first byte
+		 * @param end the index after its last byte
+		 */
+		void line(byte[] bytes, int start, int end);
+
 	}
 
 }
