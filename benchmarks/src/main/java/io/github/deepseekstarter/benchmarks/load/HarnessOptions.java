@@ -33,7 +33,8 @@ import io.github.deepseekstarter.benchmarks.clients.ClientKind;
  * @param workloads the workloads to run ({@code workloads}, default all)
  * @param requests measured calls of the throughput workload ({@code requests}, default
  * 20000)
- * @param warmup unmeasured calls before the throughput run ({@code warmup}, default 5000)
+ * @param warmup unmeasured calls before the throughput run ({@code warmup}, default as
+ * many as measured)
  * @param concurrency calls in flight in the throughput workload ({@code concurrency},
  * default 64)
  * @param streams concurrent streams, one in six on pro ({@code streams}, default 3000)
@@ -48,10 +49,14 @@ import io.github.deepseekstarter.benchmarks.clients.ClientKind;
  * @param fork whether each client runs in a JVM of its own ({@code fork}, default true)
  * @param streamFirstToken the emulator's time to first token in the streams workload
  * ({@code stream-first-token}, default 1s)
+ * @param streamWarmup unmeasured streams before the streams run ({@code stream-warmup},
+ * default as many as measured)
+ * @param overloadWarmup unmeasured calls before the overload run
+ * ({@code overload-warmup}, default as many as measured)
  */
 public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads, int requests, int warmup,
 		int concurrency, int streams, String streamHeap, int overloadLimit, int overloadOffered, int overloadRequests,
-		boolean fork, String streamFirstToken) {
+		boolean fork, String streamFirstToken, int streamWarmup, int overloadWarmup) {
 
 	private static final String API_KEY = "--api-key=sk-benchmark";
 
@@ -67,14 +72,17 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 	public static HarnessOptions parse(String... args) {
 		Map<String, String> values = values(args);
 		int overloadLimit = intValue(values, "overload-limit", 100);
+		int requests = intValue(values, "requests", 20000);
+		int streams = intValue(values, "streams", 3000);
+		int overloadRequests = intValue(values, "overload-requests", 2000);
 		return new HarnessOptions(list(values, "clients", ClientKind::parse, ClientKind.values()),
-				list(values, "workloads", HarnessOptions::workload, Workload.values()),
-				intValue(values, "requests", 20000), intValue(values, "warmup", 5000),
-				intValue(values, "concurrency", 64), intValue(values, "streams", 3000),
+				list(values, "workloads", HarnessOptions::workload, Workload.values()), requests,
+				intValue(values, "warmup", requests), intValue(values, "concurrency", 64), streams,
 				values.getOrDefault("stream-heap", "256m"), overloadLimit,
-				intValue(values, "overload-offered", 2 * overloadLimit), intValue(values, "overload-requests", 2000),
+				intValue(values, "overload-offered", 2 * overloadLimit), overloadRequests,
 				Boolean.parseBoolean(values.getOrDefault("fork", "true")),
-				values.getOrDefault("stream-first-token", "1s"));
+				values.getOrDefault("stream-first-token", "1s"), intValue(values, "stream-warmup", streams),
+				intValue(values, "overload-warmup", overloadRequests));
 	}
 
 	static Map<String, String> values(String... args) {
@@ -97,7 +105,8 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 		return List.of("--requests=" + this.requests, "--warmup=" + this.warmup, "--concurrency=" + this.concurrency,
 				"--streams=" + this.streams, "--stream-heap=" + this.streamHeap,
 				"--overload-limit=" + this.overloadLimit, "--overload-offered=" + this.overloadOffered,
-				"--overload-requests=" + this.overloadRequests, "--stream-first-token=" + this.streamFirstToken);
+				"--overload-requests=" + this.overloadRequests, "--stream-first-token=" + this.streamFirstToken,
+				"--stream-warmup=" + this.streamWarmup, "--overload-warmup=" + this.overloadWarmup);
 	}
 
 	/**
@@ -119,7 +128,7 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 			case THROUGHPUT -> new RunPlan(workload, this.requests, this.warmup, this.concurrency, 0, false, "512m",
 					List.of(API_KEY), PUBLISHED_FLASH, PUBLISHED_PRO);
 			case STREAMS -> streamsPlan();
-			case OVERLOAD -> new RunPlan(workload, this.overloadRequests, this.overloadOffered, this.overloadOffered, 0,
+			case OVERLOAD -> new RunPlan(workload, this.overloadRequests, this.overloadWarmup, this.overloadOffered, 0,
 					false, "512m", List.of(API_KEY, "--flash-limit=" + this.overloadLimit, "--time-to-first-token=50ms",
 							"--token-interval=1ms"),
 					this.overloadLimit, PUBLISHED_PRO);
@@ -136,8 +145,8 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 		List<String> emulator = List.of(API_KEY, "--flash-limit=" + flashLimit, "--pro-limit=" + proLimit,
 				"--flash-capacity=" + Math.max(1, flash / 2), "--pro-capacity=" + Math.max(1, pro / 2),
 				"--keep-alive=250ms", "--time-to-first-token=" + this.streamFirstToken, "--token-interval=20ms");
-		return new RunPlan(Workload.STREAMS, this.streams, Math.min(this.streams, 300), this.streams, pro, true,
-				this.streamHeap, emulator, flashLimit, proLimit);
+		return new RunPlan(Workload.STREAMS, this.streams, this.streamWarmup, this.streams, pro, true, this.streamHeap,
+				emulator, flashLimit, proLimit);
 	}
 
 	private static int intValue(Map<String, String> values, String name, int fallback) {

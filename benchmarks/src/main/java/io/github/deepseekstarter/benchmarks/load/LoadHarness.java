@@ -118,7 +118,7 @@ public final class LoadHarness {
 			return result;
 		}
 		return new RunResult(kind.label(), workload, plan.calls(), 0, 0, plan.calls(), Double.NaN, Double.NaN,
-				Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+				Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
 				"the client JVM exited with status " + status + " before reporting");
 	}
 

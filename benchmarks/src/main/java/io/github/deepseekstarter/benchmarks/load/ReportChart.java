@@ -70,9 +70,12 @@ final class ReportChart {
 				workload = line.substring(4).trim();
 			}
 			String[] cells = line.split("\\|", -1);
-			if (cells.length == 15 && !cells[2].isBlank() && Character.isDigit(cells[2].trim().charAt(0))) {
-				double calls = Double.parseDouble(cells[8].trim());
-				double heap = Double.parseDouble(cells[12].trim());
+			// Tables without the JIT columns have 13 columns, tables with them 15.
+			boolean withJit = cells.length == 17;
+			if ((withJit || cells.length == 15) && !cells[2].isBlank()
+					&& Character.isDigit(cells[2].trim().charAt(0))) {
+				double calls = Double.parseDouble(cells[withJit ? 9 : 8].trim());
+				double heap = Double.parseDouble(cells[withJit ? 14 : 12].trim());
 				if (cells[1].trim().equals(ClientKind.RAW.label())) {
 					floorCalls = calls;
 					floorHeap = heap;

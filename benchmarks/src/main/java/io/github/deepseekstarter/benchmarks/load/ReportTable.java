@@ -36,20 +36,22 @@ final class ReportTable {
 		out.append(String.format(Locale.ROOT, "%d calls, %d in flight, %d on pro, client JVM -Xmx%s; emulator %s%n%n",
 				plan.calls(), plan.concurrency(), plan.proCalls(), plan.maxHeap(),
 				String.join(" ", plan.emulatorOptions())));
-		out.append("| client | ok | server 429s | errors | calls/s | × floor | CPU s / 1k calls | calls / CPU s"
-				+ " | × floor | p50 ms | p99 ms | peak heap MiB | peak RSS MiB |\n");
-		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		out.append("| client | ok | server 429s | errors | calls/s | × floor | CPU s / 1k calls | of which JIT"
+				+ " | calls / CPU s | × floor | × floor, JIT aside | p50 ms | p99 ms | peak heap MiB | peak RSS MiB |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		RunResult floor = results.stream()
 			.filter((result) -> result.client().equals(ClientKind.RAW.label()))
 			.findFirst()
 			.orElse(null);
 		for (RunResult result : results) {
 			out.append(String.format(Locale.ROOT,
-					"| %s | %d | %d | %d | %.0f | %s | %.3f | %.0f | %s | %.1f | %.1f | %.0f | %.0f |%n",
+					"| %s | %d | %d | %d | %.0f | %s | %.3f | %s | %.0f | %s | %s | %.1f | %.1f | %.0f | %.0f |%n",
 					result.client(), result.succeeded(), result.rateLimited(), result.errors(), result.throughput(),
 					ratio(result.throughput(), (floor != null) ? floor.throughput() : Double.NaN),
-					result.cpuSecondsPerThousand(), result.callsPerCpuSecond(),
+					result.cpuSecondsPerThousand(), percent(result.jitShare()), result.callsPerCpuSecond(),
 					ratio(result.callsPerCpuSecond(), (floor != null) ? floor.callsPerCpuSecond() : Double.NaN),
+					ratio(result.callsPerCompiledCpuSecond(),
+							(floor != null) ? floor.callsPerCompiledCpuSecond() : Double.NaN),
 					result.p50Millis(), result.p99Millis(), result.peakHeapMiB(), result.peakRssMiB()));
 		}
 		for (RunResult result : results) {
@@ -62,6 +64,10 @@ final class ReportTable {
 			}
 		}
 		return out.append("\n").toString();
+	}
+
+	private static String percent(double share) {
+		return Double.isNaN(share) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * share);
 	}
 
 	private static String ratio(double value, double floor) {

@@ -26,17 +26,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
- * Measures what one run costs this JVM: process CPU time, the highest heap in use
- * (sampled) and the peak resident set size. The emulator runs in another process, so none
- * of its work is counted here.
+ * Measures what one run costs this JVM: process CPU time, the part of it the JIT
+ * compiler's threads spent, the highest heap in use (sampled) and the peak resident set
+ * size. The emulator runs in another process, so none of its work is counted here.
  */
 final class ResourceMeter implements AutoCloseable {
 
 	private static final Path STATUS = Path.of("/proc/self/status");
 
 	private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
+
+	private static final Path TASKS = Path.of("/proc/self/task");
+
+	private static final long NANOS_PER_TICK = 10_000_000L;
 
 	private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
@@ -53,6 +58,8 @@ final class ResourceMeter implements AutoCloseable {
 
 	private long startCpu;
 
+	private long startJit;
+
 	private long startNanos;
 
 	/**
@@ -63,6 +70,7 @@ final class ResourceMeter implements AutoCloseable {
 		resetPeakRss();
 		this.peakHeap.set(this.memory.getHeapMemoryUsage().getUsed());
 		this.sampler.scheduleAtFixedRate(this::sampleHeap, 0, 10, TimeUnit.MILLISECONDS);
+		this.startJit = jitCpuNanos();
 		this.startCpu = this.os.getProcessCpuTime();
 		this.startNanos = System.nanoTime();
 	}
@@ -74,14 +82,52 @@ final class ResourceMeter implements AutoCloseable {
 	Usage stop() {
 		long wall = System.nanoTime() - this.startNanos;
 		long cpu = this.os.getProcessCpuTime() - this.startCpu;
+		long jitEnd = jitCpuNanos();
+		double jit = (this.startJit < 0 || jitEnd < 0) ? Double.NaN : (jitEnd - this.startJit) / 1e9;
 		this.sampler.shutdownNow();
 		sampleHeap();
-		return new Usage(wall / 1e9, cpu / 1e9, this.peakHeap.get() / (1024.0 * 1024.0), peakRssMiB());
+		return new Usage(wall / 1e9, cpu / 1e9, jit, this.peakHeap.get() / (1024.0 * 1024.0), peakRssMiB());
 	}
 
 	private void sampleHeap() {
 		long used = this.memory.getHeapMemoryUsage().getUsed();
 		this.peakHeap.accumulateAndGet(used, Math::max);
+	}
+
+	/**
+	 * The CPU time of HotSpot's compiler threads so far, from the kernel's per-thread
+	 * figures; -1 where they cannot be read. The figures count clock ticks (USER_HZ, 100
+	 * a second on Linux).
+	 */
+	private static long jitCpuNanos() {
+		try (Stream<Path> tasks = Files.list(TASKS)) {
+			long ticks = 0;
+			for (Path task : (Iterable<Path>) tasks::iterator) {
+				ticks += compilerTicks(task);
+			}
+			return ticks * NANOS_PER_TICK;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	private static long compilerTicks(Path task) {
+		try {
+			String name = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII);
+			if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+				return 0;
+			}
+			String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+			// Fields after the command's closing parenthesis: utime is the 12th, stime
+			// the 13th.
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		catch (IOException ex) {
+			// The thread ended while it was read.
+			return 0;
+		}
 	}
 
 	// Writing 5 resets VmHWM to the current RSS (Linux 4.0 and later).
@@ -118,10 +164,11 @@ final class ResourceMeter implements AutoCloseable {
 	 *
 	 * @param wallSeconds the elapsed time
 	 * @param cpuSeconds the process CPU time, all threads
+	 * @param jitCpuSeconds the part of it spent by the JIT compiler's threads, or NaN
 	 * @param peakHeapMiB the highest heap in use seen
 	 * @param peakRssMiB the peak resident set size
 	 */
-	record Usage(double wallSeconds, double cpuSeconds, double peakHeapMiB, double peakRssMiB) {
+	record Usage(double wallSeconds, double cpuSeconds, double jitCpuSeconds, double peakHeapMiB, double peakRssMiB) {
 	}
 
 }

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param errors the calls that failed otherwise
  * @param wallSeconds the elapsed time
  * @param cpuSeconds the client JVM's CPU time
+ * @param jitCpuSeconds the part of it the JIT compiler's threads spent, or NaN where the
+ * platform does not tell
  * @param p50Millis the median latency
  * @param p99Millis the 99th percentile latency
  * @param peakHeapMiB the highest heap in use
@@ -38,8 +40,8 @@ import org.jspecify.annotations.Nullable;
  * @param firstError the first error other than a 429, or an empty text
  */
 public record RunResult(String client, Workload workload, int calls, int succeeded, int rateLimited, int errors,
-		double wallSeconds, double cpuSeconds, double p50Millis, double p99Millis, double peakHeapMiB,
-		double peakRssMiB, String firstError) {
+		double wallSeconds, double cpuSeconds, double jitCpuSeconds, double p50Millis, double p99Millis,
+		double peakHeapMiB, double peakRssMiB, String firstError) {
 
 	private static final String PREFIX = "RUN-RESULT\t";
 
@@ -60,6 +62,23 @@ public record RunResult(String client, Workload workload, int calls, int succeed
 	}
 
 	/**
+	 * The share of the CPU time the JIT compiler's threads spent.
+	 * @return the share, or NaN where unknown
+	 */
+	public double jitShare() {
+		return this.jitCpuSeconds / this.cpuSeconds;
+	}
+
+	/**
+	 * Calls completed per CPU second of every thread but the JIT compiler's: what a call
+	 * costs once the code is compiled.
+	 * @return the efficiency, or NaN where the compiler's time is unknown
+	 */
+	public double callsPerCompiledCpuSecond() {
+		return this.succeeded / (this.cpuSeconds - this.jitCpuSeconds);
+	}
+
+	/**
 	 * Calls completed per CPU second.
 	 * @return the efficiency
 	 */
@@ -74,8 +93,9 @@ public record RunResult(String client, Workload workload, int calls, int succeed
 	String toLine() {
 		return PREFIX + String.join("\t", this.client, this.workload.name(), String.valueOf(this.calls),
 				String.valueOf(this.succeeded), String.valueOf(this.rateLimited), String.valueOf(this.errors),
-				number(this.wallSeconds), number(this.cpuSeconds), number(this.p50Millis), number(this.p99Millis),
-				number(this.peakHeapMiB), number(this.peakRssMiB), this.firstError.replaceAll("[\t\r\n]", " "));
+				number(this.wallSeconds), number(this.cpuSeconds), number(this.jitCpuSeconds), number(this.p50Millis),
+				number(this.p99Millis), number(this.peakHeapMiB), number(this.peakRssMiB),
+				this.firstError.replaceAll("[\t\r\n]", " "));
 	}
 
 	/**
@@ -91,7 +111,7 @@ public record RunResult(String client, Workload workload, int calls, int succeed
 		return new RunResult(f[0], Workload.valueOf(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
 				Integer.parseInt(f[4]), Integer.parseInt(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
 				Double.parseDouble(f[8]), Double.parseDouble(f[9]), Double.parseDouble(f[10]),
-				Double.parseDouble(f[11]), (f.length > 12) ? f[12] : "");
+				Double.parseDouble(f[11]), Double.parseDouble(f[12]), (f.length > 13) ? f[13] : "");
 	}
 
 	private static String number(double value) {

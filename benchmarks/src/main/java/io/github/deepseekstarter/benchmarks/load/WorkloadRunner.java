@@ -49,8 +49,9 @@ final class WorkloadRunner {
 			ResourceMeter.Usage usage = meter.stop();
 			return new RunResult(kind.label(), plan.workload(), plan.calls(), tally.succeeded.get(),
 					tally.rateLimited.get(), tally.errors.get(), usage.wallSeconds(), usage.cpuSeconds(),
-					tally.latencies.percentileMillis(0.50), tally.latencies.percentileMillis(0.99), usage.peakHeapMiB(),
-					usage.peakRssMiB(), tally.firstError.get());
+					usage.jitCpuSeconds(), tally.latencies.percentileMillis(0.50),
+					tally.latencies.percentileMillis(0.99), usage.peakHeapMiB(), usage.peakRssMiB(),
+					tally.firstError.get());
 		}
 	}
 

@@ -73,7 +73,26 @@ class LoadHarnessSmokeTests {
 		assertThat(results).allSatisfy((result) -> {
 			assertThat(result.succeeded()).isEqualTo(10);
 			assertThat(result.cpuSeconds()).isPositive();
+			// The compiler's share of the window, read from the kernel's thread figures.
+			assertThat(result.jitCpuSeconds()).isNotNaN().isBetween(0.0, result.cpuSeconds());
 		});
+	}
+
+	@Test
+	void chartReadsSavedTablesWithAndWithoutTheJitColumns() {
+		List<String> lines = List.of("### Small",
+				"| raw Reactor Netty (floor) | 10 | 0 | 0 | 100 | 1.00 | 0.100 | 10000"
+						+ " | 1.00 | 1.0 | 2.0 | 40 | 160 |",
+				"| DeepSeekTemplate | 10 | 0 | 0 | 90 | 0.90 | 0.200 | 5000 | 0.50" + " | 1.0 | 2.0 | 80 | 200 |",
+				"### Streams",
+				"| raw Reactor Netty (floor) | 10 | 0 | 0 | 100 | 1.00 | 0.100 | 30 % | 10000 | 1.00"
+						+ " | 1.00 | 1.0 | 2.0 | 40 | 160 |",
+				"| DeepSeekTemplate | 10 | 0 | 0 | 90 | 0.90 | 0.125 | 20 % | 8000 | 0.80 | 0.85 | 1.0 | 2.0 | 60 | 200 |");
+		assertThat(ReportChart.parse(lines)).containsExactly(
+				new ReportChart.Bar("Small", "raw Reactor Netty (floor)", 1.0, 1.0),
+				new ReportChart.Bar("Small", "DeepSeekTemplate", 0.5, 2.0),
+				new ReportChart.Bar("Streams", "raw Reactor Netty (floor)", 1.0, 1.0),
+				new ReportChart.Bar("Streams", "DeepSeekTemplate", 0.8, 1.5));
 	}
 
 }
