@@ -105,7 +105,7 @@ final class CallPipeline {
 			.doOnNext((response) -> {
 				call.onResponse(200);
 				call.onFirstByte(progress.metadata());
-				ResponseDetails details = adapter.responseDetails(response);
+				ResponseDetails details = observed(call) ? adapter.responseDetails(response) : null;
 				if (details != null) {
 					call.onResponseDetails(details);
 				}
@@ -130,7 +130,7 @@ final class CallPipeline {
 			observation.firstEvent(progress);
 			boolean hadToken = decoder.hasToken();
 			C element = decoder.decode(event, progress.metadata());
-			ResponseDetails details = (element != null) ? adapter.chunkDetails(element) : null;
+			ResponseDetails details = (element != null && observed(call)) ? adapter.chunkDetails(element) : null;
 			if (details != null) {
 				call.onResponseDetails(details);
 			}
@@ -200,13 +200,26 @@ final class CallPipeline {
 		return options.allowOverflow() ? admission.allowingOverflow() : admission;
 	}
 
+	/**
+	 * Whether anything observes the call: without an observer nothing is built for it.
+	 */
+	private static boolean observed(CallObserver call) {
+		return call != CallObserver.NONE;
+	}
+
 	private static <T> Mono<T> observe(CallObserver call, Mono<T> mono) {
+		if (!observed(call)) {
+			return mono;
+		}
 		return mono.doOnSuccess((result) -> call.onEnd(null, false))
 			.doOnError((ex) -> call.onEnd(ex, false))
 			.doOnCancel(() -> call.onEnd(null, true));
 	}
 
 	private static <T> Flux<T> observe(CallObserver call, Flux<T> flux) {
+		if (!observed(call)) {
+			return flux;
+		}
 		return flux.doOnComplete(() -> call.onEnd(null, false))
 			.doOnError((ex) -> call.onEnd(ex, false))
 			.doOnCancel(() -> call.onEnd(null, true));

@@ -37,10 +37,14 @@ final class ResponseDetailsOf {
 	}
 
 	static <T> List<String> reasons(List<T> choices, Function<T, @Nullable Enum<?>> reason) {
-		List<String> reasons = new ArrayList<>(choices.size());
+		// Most chunks of a stream finish nothing: no list is built for them.
+		List<String> reasons = List.of();
 		for (T choice : choices) {
 			Enum<?> value = reason.apply(choice);
 			if (value != null) {
+				if (reasons.isEmpty()) {
+					reasons = new ArrayList<>(choices.size());
+				}
 				reasons.add(value.name().toLowerCase(Locale.ROOT));
 			}
 		}

@@ -17,7 +17,6 @@
 package io.github.deepseekstarter.identity;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 import io.github.deepseekstarter.DeepSeekPropertyNames;
@@ -147,12 +146,14 @@ public final class UserIdResolution {
 	private Mono<Caller> anonymousCaller() {
 		return Mono.defer(this.anonymous::userId)
 			.map(UserIds::validate)
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMap((userId) -> withTerms(userId.orElse(null), null));
+			.flatMap((userId) -> withTerms(userId, null))
+			.switchIfEmpty(Mono.defer(() -> withTerms(null, null)));
 	}
 
 	private Mono<Caller> withTerms(@Nullable String userId, @Nullable String identity) {
+		if (this.tenants == TenantPolicy.NONE) {
+			return Mono.just(new Caller(userId, TenantTerms.DEFAULT));
+		}
 		return this.tenants.terms(identity)
 			.defaultIfEmpty(TenantTerms.DEFAULT)
 			.map((terms) -> new Caller(userId, terms));

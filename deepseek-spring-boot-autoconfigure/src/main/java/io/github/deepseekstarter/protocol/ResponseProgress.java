@@ -18,6 +18,8 @@ package io.github.deepseekstarter.protocol;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one response has shown so far: keep-alives and the arrival of its first real byte.
  * Written by the decoder on the connection's thread, read by timeouts and error handling
@@ -30,6 +32,8 @@ public final class ResponseProgress {
 	private volatile int keepAlives;
 
 	private volatile long firstByteNanos = -1;
+
+	private volatile @Nullable ResponseMetadata startedMetadata;
 
 	/**
 	 * Starts measuring a response whose request is being sent now.
@@ -79,8 +83,17 @@ public final class ResponseProgress {
 	 */
 	public ResponseMetadata metadata() {
 		long first = this.firstByteNanos;
-		Duration wait = (first >= 0) ? Duration.ofNanos(first - this.startNanos) : elapsed();
-		return new ResponseMetadata(this.keepAlives, wait);
+		if (first < 0) {
+			return new ResponseMetadata(this.keepAlives, elapsed());
+		}
+		// Keep-alives are counted only before the first real byte, so from then on
+		// the metadata is fixed: one object for every event of a stream.
+		ResponseMetadata started = this.startedMetadata;
+		if (started == null) {
+			started = new ResponseMetadata(this.keepAlives, Duration.ofNanos(first - this.startNanos));
+			this.startedMetadata = started;
+		}
+		return started;
 	}
 
 }
