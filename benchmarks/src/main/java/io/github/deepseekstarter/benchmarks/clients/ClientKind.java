@@ -28,6 +28,12 @@ public enum ClientKind {
 	/** Reactor Netty's HTTP client with no JSON model and no limits. */
 	RAW("raw Reactor Netty (floor)", RawReactorNettyClient::new),
 
+	/**
+	 * The template's WebClient, configured as the template configures it, with no JSON
+	 * model and no limits.
+	 */
+	WEBCLIENT("WebClient, bytes only", WebClientLoadClient::new),
+
 	/** This project's {@code DeepSeekTemplate}. */
 	TEMPLATE("DeepSeekTemplate", TemplateLoadClient::new),
 
