@@ -29,6 +29,8 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
  */
 final class LineSplitter {
 
+	static final int MAX_KEPT_READ = 8 * 1024;
+
 	private final int maxLineSize;
 
 	private byte[] read = new byte[512];
@@ -56,10 +58,7 @@ final class LineSplitter {
 	 */
 	void feed(DataBuffer buffer, Lines lines) {
 		int length = buffer.readableByteCount();
-		if (this.read.length < length) {
-			this.read = new byte[Math.max(length, 2 * this.read.length)];
-		}
-		byte[] bytes = this.read;
+		byte[] bytes = readBuffer(length);
 		buffer.read(bytes, 0, length);
 		int start = 0;
 		for (int i = 0; i < length; i++) {
@@ -78,6 +77,22 @@ final class LineSplitter {
 			this.lastWasCarriageReturn = false;
 			keep(bytes, start, length);
 		}
+	}
+
+	/**
+	 * The array to copy a read into: the splitter's own, grown up to
+	 * {@link #MAX_KEPT_READ} bytes; a larger read gets an array of its own, so that
+	 * thousands of open streams do not each keep the largest read they ever had.
+	 */
+	private byte[] readBuffer(int length) {
+		if (length <= this.read.length) {
+			return this.read;
+		}
+		if (length > MAX_KEPT_READ) {
+			return new byte[length];
+		}
+		this.read = new byte[Math.min(MAX_KEPT_READ, Math.max(length, 2 * this.read.length))];
+		return this.read;
 	}
 
 	private void line(byte[] bytes, int start, int end, Lines lines) {
@@ -122,6 +137,14 @@ final class LineSplitter {
 		int size = this.partialSize;
 		this.partialSize = 0;
 		lines.line(this.partial, 0, size);
+	}
+
+	/**
+	 * The bytes the splitter holds between reads, whatever it was fed.
+	 * @return the size of its arrays
+	 */
+	int retainedBytes() {
+		return this.read.length + this.partial.length;
 	}
 
 	/**
