@@ -16,7 +16,7 @@
 
 /**
  * The clients the load harness compares, each behind one small interface: the raw Reactor
- * Netty floor, DeepSeekTemplate and the peers.
+ * Netty floor, WebClient alone, DeepSeekTemplate and the peers.
  */
 @NullMarked
 package io.github.deepseekstarter.benchmarks.clients;
