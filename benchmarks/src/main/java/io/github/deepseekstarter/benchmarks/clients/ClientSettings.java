@@ -17,6 +17,7 @@
 package io.github.deepseekstarter.benchmarks.clients;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -48,6 +49,19 @@ public record ClientSettings(URI baseUrl, String apiKey, int maxConcurrency, Str
 	public static ClientSettings of(URI baseUrl, int maxConcurrency, int flashLimit, int proLimit) {
 		return new ClientSettings(baseUrl, "sk-benchmark", maxConcurrency, "Say hello in one short sentence.", 32,
 				Duration.ofMinutes(11), flashLimit, proLimit);
+	}
+
+	/**
+	 * The request as prepared bytes, for the clients that send no JSON model of their
+	 * own.
+	 * @param model the model
+	 * @param stream whether the call streams
+	 * @return the JSON body
+	 */
+	public byte[] preparedBody(String model, boolean stream) {
+		String json = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + this.prompt
+				+ "\"}],\"max_tokens\":" + this.maxTokens + ",\"stream\":" + stream + "}";
+		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**

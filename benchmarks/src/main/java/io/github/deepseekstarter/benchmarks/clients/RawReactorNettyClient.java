@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.benchmarks.clients;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.netty.buffer.ByteBuf;
@@ -36,9 +35,7 @@ public final class RawReactorNettyClient implements LoadClient {
 
 	private final HttpClient http;
 
-	private final String prompt;
-
-	private final int maxTokens;
+	private final ClientSettings settings;
 
 	/**
 	 * Creates the floor client.
@@ -56,15 +53,14 @@ public final class RawReactorNettyClient implements LoadClient {
 			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + settings.apiKey())
 				.set(HttpHeaderNames.CONTENT_TYPE, "application/json"))
 			.responseTimeout(settings.timeout());
-		this.prompt = settings.prompt();
-		this.maxTokens = settings.maxTokens();
+		this.settings = settings;
 	}
 
 	@Override
 	public Mono<Void> complete(String model) {
 		return this.http.post()
 			.uri("/chat/completions")
-			.send((request, out) -> out.sendByteArray(Mono.just(body(model, false))))
+			.send((request, out) -> out.sendByteArray(Mono.just(this.settings.preparedBody(model, false))))
 			.responseSingle((response, content) -> {
 				int status = response.status().code();
 				return content.asByteArray()
@@ -79,7 +75,7 @@ public final class RawReactorNettyClient implements LoadClient {
 	public Mono<Void> stream(String model) {
 		return this.http.post()
 			.uri("/chat/completions")
-			.send((request, out) -> out.sendByteArray(Mono.just(body(model, true))))
+			.send((request, out) -> out.sendByteArray(Mono.just(this.settings.preparedBody(model, true))))
 			.response((response, content) -> {
 				int status = response.status().code();
 				if (status != 200) {
@@ -88,12 +84,6 @@ public final class RawReactorNettyClient implements LoadClient {
 				return content.map(ByteBuf::readableBytes);
 			})
 			.then();
-	}
-
-	private byte[] body(String model, boolean stream) {
-		String json = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + this.prompt
-				+ "\"}],\"max_tokens\":" + this.maxTokens + ",\"stream\":" + stream + "}";
-		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Override

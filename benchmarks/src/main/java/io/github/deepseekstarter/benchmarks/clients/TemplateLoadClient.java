@@ -20,7 +20,6 @@ import java.time.Duration;
 
 import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
-import io.github.deepseekstarter.client.DeepSeekTimeouts;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
@@ -29,8 +28,6 @@ import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * {@link DeepSeekTemplate} built the way an application outside Spring Boot builds it: a
@@ -51,20 +48,15 @@ public final class TemplateLoadClient implements LoadClient {
 	 * @param settings the shared settings
 	 */
 	public TemplateLoadClient(ClientSettings settings) {
-		DeepSeekTimeouts timeouts = new DeepSeekTimeouts(Duration.ofSeconds(10), settings.timeout(),
-				Duration.ofMinutes(2));
-		this.connections = DeepSeekConnector.connectionProvider(settings.maxConcurrency(),
-				2 * settings.maxConcurrency(), settings.timeout());
-		WebClient webClient = DeepSeekConnector
-			.configure(WebClient.builder(), settings.baseUrl(), settings.apiKey(), this.connections, timeouts)
-			.build();
+		StarterTransport transport = StarterTransport.of(settings);
+		this.connections = transport.connections();
 		// One attempt per call, as for every client here, so each server 429 is counted
 		// once.
 		RetrySettings once = new RetrySettings(1, RetrySettings.DEFAULTS.initialBackoff(),
 				RetrySettings.DEFAULTS.multiplier(), RetrySettings.DEFAULTS.maxBackoff(),
 				RetrySettings.DEFAULTS.maxRetryAfter());
-		this.template = DeepSeekTemplate.builder(webClient)
-			.timeouts(timeouts)
+		this.template = DeepSeekTemplate.builder(transport.webClient())
+			.timeouts(transport.timeouts())
 			.retry(new DeepSeekRetryPolicy(once))
 			.limiter(new DeepSeekLimiter(LimiterConfig.builder()
 				.modelLimit(LimiterConfig.FLASH, settings.flashLimit())

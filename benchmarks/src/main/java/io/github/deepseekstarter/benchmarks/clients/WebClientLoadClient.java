@@ -16,11 +16,9 @@
 
 package io.github.deepseekstarter.benchmarks.clients;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.github.deepseekstarter.client.DeepSeekConnector;
-import io.github.deepseekstarter.client.DeepSeekTimeouts;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -43,24 +41,17 @@ public final class WebClientLoadClient implements LoadClient {
 
 	private final WebClient webClient;
 
-	private final String prompt;
-
-	private final int maxTokens;
+	private final ClientSettings settings;
 
 	/**
 	 * Creates the client.
 	 * @param settings the shared settings
 	 */
 	public WebClientLoadClient(ClientSettings settings) {
-		DeepSeekTimeouts timeouts = new DeepSeekTimeouts(Duration.ofSeconds(10), settings.timeout(),
-				Duration.ofMinutes(2));
-		this.connections = DeepSeekConnector.connectionProvider(settings.maxConcurrency(),
-				2 * settings.maxConcurrency(), settings.timeout());
-		this.webClient = DeepSeekConnector
-			.configure(WebClient.builder(), settings.baseUrl(), settings.apiKey(), this.connections, timeouts)
-			.build();
-		this.prompt = settings.prompt();
-		this.maxTokens = settings.maxTokens();
+		StarterTransport transport = StarterTransport.of(settings);
+		this.connections = transport.connections();
+		this.webClient = transport.webClient();
+		this.settings = settings;
 	}
 
 	@Override
@@ -77,7 +68,7 @@ public final class WebClientLoadClient implements LoadClient {
 		return this.webClient.post()
 			.uri("/chat/completions")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(BodyInserters.fromValue(body(model, stream)))
+			.body(BodyInserters.fromValue(this.settings.preparedBody(model, stream)))
 			.exchangeToMono((response) -> {
 				HttpStatusCode status = response.statusCode();
 				if (status.value() != 200) {
@@ -85,12 +76,6 @@ public final class WebClientLoadClient implements LoadClient {
 				}
 				return response.bodyToFlux(DataBuffer.class).doOnNext(DataBufferUtils::release).then();
 			});
-	}
-
-	private byte[] body(String model, boolean stream) {
-		String json = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + this.prompt
-				+ "\"}],\"max_tokens\":" + this.maxTokens + ",\"stream\":" + stream + "}";
-		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Override
