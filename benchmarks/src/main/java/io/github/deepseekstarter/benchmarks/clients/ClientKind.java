@@ -37,6 +37,9 @@ public enum ClientKind {
 	/** This project's {@code DeepSeekTemplate}. */
 	TEMPLATE("DeepSeekTemplate", TemplateLoadClient::new),
 
+	/** {@code DeepSeekTemplate} with the starter's Micrometer meters. */
+	TEMPLATE_METERS("DeepSeekTemplate with meters", TemplateLoadClient::withMeters),
+
 	/** The official OpenAI Java SDK. */
 	OPENAI("openai-java", OpenAiSdkLoadClient::new),
 

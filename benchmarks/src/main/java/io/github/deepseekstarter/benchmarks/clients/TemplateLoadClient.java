@@ -22,10 +22,13 @@ import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.observability.DeepSeekObserver;
+import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.protocol.openai.ChatMessage;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -44,10 +47,25 @@ public final class TemplateLoadClient implements LoadClient {
 	private final ChatCompletionRequest request;
 
 	/**
-	 * Creates the client.
+	 * Creates the client, without an observer, as {@code DeepSeekTemplate.builder} builds
+	 * it by default.
 	 * @param settings the shared settings
 	 */
 	public TemplateLoadClient(ClientSettings settings) {
+		this(settings, DeepSeekObserver.NONE);
+	}
+
+	/**
+	 * Creates the client with the starter's Micrometer meters in a
+	 * {@link SimpleMeterRegistry}, as an application with metrics runs it.
+	 * @param settings the shared settings
+	 * @return the client
+	 */
+	public static TemplateLoadClient withMeters(ClientSettings settings) {
+		return new TemplateLoadClient(settings, new MicrometerDeepSeekObserver(new SimpleMeterRegistry()));
+	}
+
+	private TemplateLoadClient(ClientSettings settings, DeepSeekObserver observer) {
 		StarterTransport transport = StarterTransport.of(settings);
 		this.connections = transport.connections();
 		// One attempt per call, as for every client here, so each server 429 is counted
@@ -58,6 +76,7 @@ public final class TemplateLoadClient implements LoadClient {
 		this.template = DeepSeekTemplate.builder(transport.webClient())
 			.timeouts(transport.timeouts())
 			.retry(new DeepSeekRetryPolicy(once))
+			.observer(observer)
 			.limiter(new DeepSeekLimiter(LimiterConfig.builder()
 				.modelLimit(LimiterConfig.FLASH, settings.flashLimit())
 				.modelLimit(LimiterConfig.PRO, settings.proLimit())
