@@ -22,11 +22,15 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures what one run costs this JVM: process CPU time, the part of it the JIT
@@ -58,7 +62,7 @@ final class ResourceMeter implements AutoCloseable {
 
 	private long startCpu;
 
-	private long startJit;
+	private @Nullable Map<String, Long> startJit;
 
 	private long startNanos;
 
@@ -70,7 +74,7 @@ final class ResourceMeter implements AutoCloseable {
 		resetPeakRss();
 		this.peakHeap.set(this.memory.getHeapMemoryUsage().getUsed());
 		this.sampler.scheduleAtFixedRate(this::sampleHeap, 0, 10, TimeUnit.MILLISECONDS);
-		this.startJit = jitCpuNanos();
+		this.startJit = jitTicks();
 		this.startCpu = this.os.getProcessCpuTime();
 		this.startNanos = System.nanoTime();
 	}
@@ -82,8 +86,7 @@ final class ResourceMeter implements AutoCloseable {
 	Usage stop() {
 		long wall = System.nanoTime() - this.startNanos;
 		long cpu = this.os.getProcessCpuTime() - this.startCpu;
-		long jitEnd = jitCpuNanos();
-		double jit = (this.startJit < 0 || jitEnd < 0) ? Double.NaN : (jitEnd - this.startJit) / 1e9;
+		double jit = jitSeconds(this.startJit, jitTicks());
 		this.sampler.shutdownNow();
 		sampleHeap();
 		return new Usage(wall / 1e9, cpu / 1e9, jit, this.peakHeap.get() / (1024.0 * 1024.0), peakRssMiB());
@@ -95,28 +98,50 @@ final class ResourceMeter implements AutoCloseable {
 	}
 
 	/**
-	 * The CPU time of HotSpot's compiler threads so far, from the kernel's per-thread
-	 * figures; -1 where they cannot be read. The figures count clock ticks (USER_HZ, 100
-	 * a second on Linux).
+	 * The CPU ticks of HotSpot's compiler threads so far, by thread id, from the kernel's
+	 * per-thread figures (USER_HZ, 100 a second on Linux); {@code null} where they cannot
+	 * be read.
 	 */
-	private static long jitCpuNanos() {
+	private static @Nullable Map<String, Long> jitTicks() {
 		try (Stream<Path> tasks = Files.list(TASKS)) {
-			long ticks = 0;
+			Map<String, Long> ticks = new HashMap<>();
 			for (Path task : (Iterable<Path>) tasks::iterator) {
-				ticks += compilerTicks(task);
+				long used = compilerTicks(task);
+				if (used >= 0) {
+					ticks.put(task.getFileName().toString(), used);
+				}
 			}
-			return ticks * NANOS_PER_TICK;
+			return ticks;
 		}
 		catch (IOException | RuntimeException ex) {
-			return -1;
+			return null;
 		}
 	}
 
+	/**
+	 * The compiler's CPU between two readings. HotSpot starts and stops compiler threads
+	 * as the queue grows and empties: a thread that started in the window counts whole,
+	 * one that ended in it counts nothing, so the figure never goes below zero.
+	 */
+	private static double jitSeconds(@Nullable Map<String, Long> start, @Nullable Map<String, Long> end) {
+		if (start == null || end == null) {
+			return Double.NaN;
+		}
+		long ticks = 0;
+		for (Map.Entry<String, Long> thread : end.entrySet()) {
+			ticks += thread.getValue() - start.getOrDefault(thread.getKey(), 0L);
+		}
+		return ticks * NANOS_PER_TICK / 1e9;
+	}
+
+	/**
+	 * The CPU ticks of one thread if it is a compiler thread, else -1.
+	 */
 	private static long compilerTicks(Path task) {
 		try {
 			String name = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII);
 			if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
-				return 0;
+				return -1;
 			}
 			String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
 			// Fields after the command's closing parenthesis: utime is the 12th, stime
@@ -126,7 +151,7 @@ final class ResourceMeter implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// The thread ended while it was read.
-			return 0;
+			return -1;
 		}
 	}
 
