@@ -114,7 +114,7 @@ final class DeepSeekExchange {
 		ResponseProgress progress = new ResponseProgress();
 		return this.webClient.get()
 			.uri(path)
-			.accept(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.exchangeToMono((response) -> json(response, progress))
 			.onErrorMap((ex) -> failure(ex, progress, false));
 	}
