@@ -123,7 +123,7 @@ final class ResourceMeter implements AutoCloseable {
 	 * as the queue grows and empties: a thread that started in the window counts whole,
 	 * one that ended in it counts nothing, so the figure never goes below zero.
 	 */
-	private static double jitSeconds(@Nullable Map<String, Long> start, @Nullable Map<String, Long> end) {
+	static double jitSeconds(@Nullable Map<String, Long> start, @Nullable Map<String, Long> end) {
 		if (start == null || end == null) {
 			return Double.NaN;
 		}
