@@ -29,16 +29,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DeepSeekJson {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-		.addModule(new WireCreators())
-		.build();
+	private static final JsonMapper MAPPER = dataBinding().addModule(ChunkDeserializer.module()).build();
 
 	private DeepSeekJson() {
+	}
+
+	/**
+	 * The mapper's settings with data binding alone, without the token readers of the
+	 * stream's hot records: what those readers are held to.
+	 * @return a builder of such a mapper
+	 */
+	static JsonMapper.Builder dataBinding() {
+		return JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+			.addModule(new WireCreators());
 	}
 
 	/**
