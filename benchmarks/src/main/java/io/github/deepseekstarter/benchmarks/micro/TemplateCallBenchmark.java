@@ -1,0 +1,224 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.benchmarks.micro;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.deepseekstarter.client.DeepSeekConnector;
+import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.client.DeepSeekTimeouts;
+import io.github.deepseekstarter.limit.DeepSeekLimiter;
+import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.protocol.openai.ChatCompletion;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
+import io.github.deepseekstarter.protocol.openai.ChatMessage;
+import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
+import io.github.deepseekstarter.retry.RetrySettings;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * What the template costs above its WebClient, with the network taken out: both post to a
+ * connector that answers at once from memory with the bodies the emulator sends, the
+ * WebClient alone releasing the answer's bytes unread (the load harness's second floor),
+ * the template sending its typed request and reading its typed answer. The difference is
+ * the template's own work per call: the JSON model both ways, the user id, the lanes, the
+ * retry operator and the keep-alive aware decoding.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class TemplateCallBenchmark {
+
+	private static final String CHUNK_START = "{\"id\":\"baa57de1-6965-4761-b2e9-5032c8b54cc5\","
+			+ "\"object\":\"chat.completion.chunk\",\"created\":1796143018,\"model\":\"deepseek-v4-flash\","
+			+ "\"system_fingerprint\":\"fp_emulator\",\"choices\":[{\"index\":0,\"delta\":";
+
+	private static final String COMPLETION = "{\"id\":\"8a42474b-ee49-4234-a4b0-e6703586fced\","
+			+ "\"object\":\"chat.completion\",\"created\":1796143018,\"model\":\"deepseek-v4-flash\","
+			+ "\"system_fingerprint\":\"fp_emulator\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+			+ "\"content\":\"Echo: Say hello\",\"reasoning_content\":\"Thinking about: Say hello\"},"
+			+ "\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":7,"
+			+ "\"total_tokens\":9,\"prompt_tokens_details\":{\"cached_tokens\":0},"
+			+ "\"completion_tokens_details\":{\"reasoning_tokens\":4},\"prompt_cache_hit_tokens\":0,"
+			+ "\"prompt_cache_miss_tokens\":2}}";
+
+	private static final String USAGE = "\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":7,\"total_tokens\":9,"
+			+ "\"prompt_tokens_details\":{\"cached_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":4},"
+			+ "\"prompt_cache_hit_tokens\":0,\"prompt_cache_miss_tokens\":2}";
+
+	private static final URI BASE_URL = URI.create("http://127.0.0.1:1");
+
+	private static final byte[] PREPARED_BODY = ("{\"model\":\"deepseek-v4-flash\",\"messages\":[{\"role\":\"user\","
+			+ "\"content\":\"Say hello\"}],\"max_tokens\":16,\"stream\":false}")
+		.getBytes(StandardCharsets.UTF_8);
+
+	private final ChatCompletionRequest request = ChatCompletionRequest.builder()
+		.model("deepseek-v4-flash")
+		.message(ChatMessage.user("Say hello"))
+		.maxTokens(16)
+		.build();
+
+	private ConnectionProvider connections = ConnectionProvider.newConnection();
+
+	private WebClient webClientForJson = WebClient.create();
+
+	private WebClient webClientForEvents = WebClient.create();
+
+	private DeepSeekTemplate templateForJson = DeepSeekTemplate.builder(WebClient.create()).build();
+
+	private DeepSeekTemplate templateForEvents = DeepSeekTemplate.builder(WebClient.create()).build();
+
+	/**
+	 * Builds both clients on each connector, the template as the load harness builds it.
+	 */
+	@Setup
+	public void prepare() {
+		this.connections = ConnectionProvider.newConnection();
+		InMemoryConnector json = new InMemoryConnector(MediaType.APPLICATION_JSON, List.of(bytes(COMPLETION)));
+		InMemoryConnector events = new InMemoryConnector(MediaType.TEXT_EVENT_STREAM, streamReads());
+		this.webClientForJson = webClient(json);
+		this.webClientForEvents = webClient(events);
+		this.templateForJson = template(this.webClientForJson);
+		this.templateForEvents = template(this.webClientForEvents);
+	}
+
+	/**
+	 * The WebClient alone, a non-streamed call.
+	 * @return the answer's signal
+	 */
+	@Benchmark
+	public Object webClientCall() {
+		return exchange(this.webClientForJson).block();
+	}
+
+	/**
+	 * The template, a non-streamed call.
+	 * @return the answer
+	 */
+	@Benchmark
+	public ChatCompletion templateCall() {
+		return this.templateForJson.chat(this.request).block();
+	}
+
+	/**
+	 * The WebClient alone, a stream of the emulator's 16 events.
+	 * @return the answer's signal
+	 */
+	@Benchmark
+	public Object webClientStream() {
+		return exchange(this.webClientForEvents).block();
+	}
+
+	/**
+	 * The template, a stream of the emulator's 16 events.
+	 * @return the number of chunks
+	 */
+	@Benchmark
+	public Long templateStream() {
+		return this.templateForEvents.chatStream(this.request).count().block();
+	}
+
+	private static Mono<Void> exchange(WebClient webClient) {
+		return webClient.post()
+			.uri("/chat/completions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(BodyInserters.fromValue(PREPARED_BODY))
+			.exchangeToMono(
+					(response) -> response.bodyToFlux(DataBuffer.class).doOnNext(DataBufferUtils::release).then());
+	}
+
+	private WebClient webClient(InMemoryConnector connector) {
+		DeepSeekTimeouts timeouts = timeouts();
+		return DeepSeekConnector.configure(WebClient.builder(), BASE_URL, "sk-benchmark", this.connections, timeouts)
+			.clientConnector(connector)
+			.build();
+	}
+
+	private static DeepSeekTemplate template(WebClient webClient) {
+		RetrySettings once = new RetrySettings(1, RetrySettings.DEFAULTS.initialBackoff(),
+				RetrySettings.DEFAULTS.multiplier(), RetrySettings.DEFAULTS.maxBackoff(),
+				RetrySettings.DEFAULTS.maxRetryAfter());
+		return DeepSeekTemplate.builder(webClient)
+			.timeouts(timeouts())
+			.retry(new DeepSeekRetryPolicy(once))
+			.limiter(new DeepSeekLimiter(LimiterConfig.builder()
+				.modelLimit(LimiterConfig.FLASH, 2500)
+				.modelLimit(LimiterConfig.PRO, 500)
+				.build()))
+			.build();
+	}
+
+	private static DeepSeekTimeouts timeouts() {
+		return new DeepSeekTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2));
+	}
+
+	/**
+	 * The emulator's stream for the harness's request, one read per event as the tokens
+	 * arrive: the role, seven reasoning and seven answer fragments, the finish and the
+	 * usage.
+	 */
+	private static List<byte[]> streamReads() {
+		List<String> deltas = new ArrayList<>();
+		deltas.add("{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}]}");
+		for (String piece : List.of("Thinking", " about:", " Say", " hello", " and", " more", ".")) {
+			deltas.add("{\"content\":null,\"reasoning_content\":\"" + piece
+					+ "\"},\"logprobs\":null,\"finish_reason\":null}]}");
+		}
+		for (String piece : List.of("Echo:", " Say", " hello", " and", " a", " bit", ".")) {
+			deltas.add("{\"content\":\"" + piece + "\",\"reasoning_content\":null},\"logprobs\":null,"
+					+ "\"finish_reason\":null}]}");
+		}
+		List<byte[]> reads = new ArrayList<>();
+		for (String delta : deltas) {
+			reads.add(bytes("data: " + CHUNK_START + delta + "\n\n"));
+		}
+		reads.add(bytes("data: " + CHUNK_START + "{\"content\":\"\"},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+				+ USAGE + "}\n\n"));
+		reads.add(bytes("data: [DONE]\n\n"));
+		return reads;
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
