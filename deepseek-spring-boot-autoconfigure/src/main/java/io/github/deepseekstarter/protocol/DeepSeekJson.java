@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DeepSeekJson {
 
-	private static final JsonMapper MAPPER = dataBinding().addModule(ChunkDeserializer.module()).build();
+	private static final JsonMapper MAPPER = dataBinding().addModule(OpenAiResponseDeserializer.module()).build();
 
 	private DeepSeekJson() {
 	}

@@ -23,10 +23,12 @@ import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,30 +36,26 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generative tests of {@link ChunkDeserializer}: random chunks, in any order of their
- * names, with names the record does not know, values missing or {@code null}, text with
- * escapes and characters outside the BMP, numbers where text is expected and the other
- * way round, values of a shape no chunk has, rare parts (usage, log probabilities, tool
- * calls, finish reasons known and unknown) and random white space, must read to the same
- * chunk as with data binding alone, or fail as data binding fails. Duplicate names are
- * not generated: JSON leaves their meaning open, and data binding itself keeps the first
- * or the last depending on where they come.
+ * Generative tests of {@link OpenAiResponseDeserializer}: random stream chunks and
+ * completions, in any order of their names, with names the record does not know, values
+ * missing or {@code null}, text with escapes and characters outside the BMP, numbers
+ * where text is expected and the other way round, values of a shape no chunk has, rare
+ * parts (usage, log probabilities, tool calls, finish reasons known and unknown) and
+ * random white space, must read to the same record as with data binding alone, or fail as
+ * data binding fails. Duplicate names are not generated: JSON leaves their meaning open,
+ * and data binding itself keeps the first or the last depending on where they come.
  * <p>
  * Each case is built from its seed alone. {@code mvn verify} runs {@value #DEFAULT_TRIES}
  * cases from a fixed seed; a long run sets {@code -Ddeepseek.json.tries=N} and
  * {@code -Ddeepseek.json.seed=S}.
  */
-class ChunkDeserializerGenerativeTests {
+class OpenAiResponseDeserializerGenerativeTests {
 
 	static final int DEFAULT_TRIES = 3000;
 
 	private static final long DEFAULT_SEED = 20261201L;
 
-	private static final ObjectReader TOKEN_READER = DeepSeekJson.mapper().readerFor(ChatCompletionChunk.class);
-
-	private static final ObjectReader DATA_BINDING = DeepSeekJson.dataBinding()
-		.build()
-		.readerFor(ChatCompletionChunk.class);
+	private static final JsonMapper DATA_BINDING = DeepSeekJson.dataBinding().build();
 
 	static Stream<Long> seeds() {
 		int tries = Integer.getInteger("deepseek.json.tries", DEFAULT_TRIES);
@@ -65,20 +63,32 @@ class ChunkDeserializerGenerativeTests {
 		return LongStream.range(0, tries).mapToObj((i) -> seed + i * 0x9E3779B97F4A7C15L);
 	}
 
-	@Test
-	void theWireMapperReadsChunksWithTheTokenReader() {
+	@ParameterizedTest
+	@ValueSource(classes = { ChatCompletionChunk.class, ChatCompletion.class })
+	void theWireMapperReadsAnswersWithTheTokenReader(Class<?> type) {
 		JsonMapper mapper = DeepSeekJson.mapper();
-		assertThat(mapper._deserializationContext()
-			.findRootValueDeserializer(mapper.constructType(ChatCompletionChunk.class)))
-			.isInstanceOf(ChunkDeserializer.class);
+		assertThat(mapper._deserializationContext().findRootValueDeserializer(mapper.constructType(type)))
+			.isInstanceOf(OpenAiResponseDeserializer.class);
 	}
 
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
 	void readsEveryChunkAsDataBindingDoes(long seed) {
-		String json = new Generator(new SplittableRandom(seed)).chunk();
-		Outcome expected = Outcome.of(() -> DATA_BINDING.readValue(json));
-		Outcome actual = Outcome.of(() -> TOKEN_READER.readValue(json));
+		readsAsDataBindingDoes(seed, ChatCompletionChunk.class, new Generator(new SplittableRandom(seed), true));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void readsEveryCompletionAsDataBindingDoes(long seed) {
+		readsAsDataBindingDoes(seed, ChatCompletion.class, new Generator(new SplittableRandom(seed), false));
+	}
+
+	private static void readsAsDataBindingDoes(long seed, Class<?> type, Generator generator) {
+		String json = generator.answer();
+		ObjectReader dataBinding = DATA_BINDING.readerFor(type);
+		ObjectReader tokenReader = DeepSeekJson.mapper().readerFor(type);
+		Outcome expected = Outcome.of(() -> dataBinding.readValue(json));
+		Outcome actual = Outcome.of(() -> tokenReader.readValue(json));
 		assertThat(actual).as("seed %d: %s", seed, json).isEqualTo(expected);
 	}
 
@@ -88,8 +98,8 @@ class ChunkDeserializerGenerativeTests {
 				+ "\"model\":\"deepseek-v4-flash\",\"system_fingerprint\":\"fp\",\"choices\":[{\"index\":0,"
 				+ "\"delta\":{\"content\":null,\"reasoning_content\":\" Say\"},\"logprobs\":null,"
 				+ "\"finish_reason\":null}]}";
-		ChatCompletionChunk chunk = TOKEN_READER.readValue(json);
-		assertThat(chunk).isEqualTo(DATA_BINDING.readValue(json));
+		ChatCompletionChunk chunk = DeepSeekJson.mapper().readValue(json, ChatCompletionChunk.class);
+		assertThat(chunk).isEqualTo(DATA_BINDING.readValue(json, ChatCompletionChunk.class));
 		assertThat(chunk.reasoningContent()).isEqualTo(" Say");
 		assertThat(chunk.content()).isNull();
 		assertThat(chunk.created()).isEqualTo(1796143018L);
@@ -121,14 +131,22 @@ class ChunkDeserializerGenerativeTests {
 
 		private final SplittableRandom random;
 
-		Generator(SplittableRandom random) {
+		private final boolean chunk;
+
+		Generator(SplittableRandom random, boolean chunk) {
 			this.random = random;
+			this.chunk = chunk;
 		}
 
-		String chunk() {
+		/**
+		 * A chunk or a completion; now and then with the other one's names, which each
+		 * reader must skip.
+		 */
+		String answer() {
 			List<String> members = new ArrayList<>();
 			maybe(members, "id", this::textValue);
-			maybe(members, "object", () -> oneOf(quoted("chat.completion.chunk"), textValue()));
+			maybe(members, "object",
+					() -> oneOf(quoted(this.chunk ? "chat.completion.chunk" : "chat.completion"), textValue()));
 			maybe(members, "created", this::longValue);
 			maybe(members, "model", this::textValue);
 			maybe(members, "system_fingerprint", this::textValue);
@@ -157,7 +175,11 @@ class ChunkDeserializerGenerativeTests {
 		private String choice() {
 			List<String> members = new ArrayList<>();
 			maybe(members, "index", this::intValue);
-			maybe(members, "delta", () -> (this.random.nextInt(15) == 0) ? oneOf("null", oddValue()) : delta());
+			String own = this.chunk ? "delta" : "message";
+			maybe(members, own, () -> (this.random.nextInt(15) == 0) ? oneOf("null", oddValue()) : message());
+			if (this.random.nextInt(10) == 0) {
+				members.add(member(this.chunk ? "message" : "delta", message()));
+			}
 			maybe(members, "logprobs", this::logprobs);
 			maybe(members, "finish_reason", () -> (this.random.nextInt(3) == 0)
 					? quoted(FINISH_REASONS[this.random.nextInt(FINISH_REASONS.length)]) : "null");
@@ -165,12 +187,22 @@ class ChunkDeserializerGenerativeTests {
 			return object(members);
 		}
 
-		private String delta() {
+		private String message() {
 			List<String> members = new ArrayList<>();
 			maybe(members, "role", () -> oneOf(quoted("assistant"), textValue()));
 			maybe(members, "content", this::textValue);
 			maybe(members, "reasoning_content", this::textValue);
 			maybe(members, "tool_calls", this::toolCalls);
+			boolean messageNames = !this.chunk || this.random.nextInt(10) == 0;
+			if (messageNames && this.random.nextBoolean()) {
+				members.add(member("name", textValue()));
+			}
+			if (messageNames && this.random.nextBoolean()) {
+				members.add(member("tool_call_id", textValue()));
+			}
+			if (messageNames && this.random.nextBoolean()) {
+				members.add(member("prefix", oneOf("true", "false", "null", "1", quoted("true"), oddValue())));
+			}
 			unknownMembers(members);
 			return object(members);
 		}
@@ -203,7 +235,7 @@ class ChunkDeserializerGenerativeTests {
 
 		private String usage() {
 			if (this.random.nextInt(4) == 0) {
-				return "null";
+				return oneOf("null", oddValue());
 			}
 			List<String> members = new ArrayList<>();
 			maybe(members, "prompt_tokens", this::intValue);
@@ -212,7 +244,11 @@ class ChunkDeserializerGenerativeTests {
 			maybe(members, "prompt_cache_hit_tokens", this::intValue);
 			maybe(members, "prompt_cache_miss_tokens", this::intValue);
 			maybe(members, "completion_tokens_details",
-					() -> object(List.of(member("reasoning_tokens", Integer.toString(this.random.nextInt(50))))));
+					() -> oneOf("null", object(List.of(member("reasoning_tokens", intValue()))),
+							object(List.of(member("accepted_prediction_tokens", "{\"a\":[1]}"),
+									member("reasoning_tokens", intValue())))));
+			maybe(members, "prompt_tokens_details",
+					() -> oneOf("null", oddValue(), object(List.of(member("cached_tokens", intValue())))));
 			unknownMembers(members);
 			return object(members);
 		}

@@ -1,0 +1,379 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.deepseekstarter.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.deepseekstarter.protocol.openai.ChatCompletion;
+import io.github.deepseekstarter.protocol.openai.ChatCompletion.Choice;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk.ChunkChoice;
+import io.github.deepseekstarter.protocol.openai.ChatCompletionChunk.Delta;
+import io.github.deepseekstarter.protocol.openai.ChatMessage;
+import io.github.deepseekstarter.protocol.openai.FinishReason;
+import io.github.deepseekstarter.protocol.openai.Logprobs;
+import io.github.deepseekstarter.protocol.openai.ToolCall;
+import io.github.deepseekstarter.protocol.openai.Usage;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Reads the OpenAI format's answers token by token: a completion (its choices, their
+ * messages and the usage) and a stream chunk (its choices and their deltas), which a
+ * stream carries once per token. Data binding builds a property buffer, looks each name
+ * up among the creator's properties and dispatches to a deserializer per nested record;
+ * for a few hundred bytes per event that was most of the stream's JSON cost.
+ * <p>
+ * What is read here reads as data binding reads it: unknown names are skipped, a missing
+ * or {@code null} value is {@code null} (0 for a number), and every value of another
+ * shape than the usual one (a number where text is expected, say) goes to data binding,
+ * which accepts or refuses it as it always does; so do the rare parts (log probabilities,
+ * tool calls, finish reasons, the usage's details) and an answer that is not an object.
+ * The generative tests hold both readers to the same results on random answers.
+ */
+final class OpenAiResponseDeserializer extends DelegatingDeserializer {
+
+	private final boolean chunk;
+
+	private final @Nullable Parts parts;
+
+	private OpenAiResponseDeserializer(boolean chunk, ValueDeserializer<?> dataBinding, @Nullable Parts parts) {
+		super(dataBinding);
+		this.chunk = chunk;
+		this.parts = parts;
+	}
+
+	/**
+	 * The module that puts these readers in front of data binding's own deserializers of
+	 * {@link ChatCompletion} and {@link ChatCompletionChunk}.
+	 * @return the module
+	 */
+	static SimpleModule module() {
+		return new SimpleModule("deepseek-openai-readers").setDeserializerModifier(new ValueDeserializerModifier() {
+
+			@Override
+			public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+					BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+				Class<?> type = description.getBeanClass();
+				if (type == ChatCompletionChunk.class || type == ChatCompletion.class) {
+					return new OpenAiResponseDeserializer(type == ChatCompletionChunk.class, deserializer, null);
+				}
+				return deserializer;
+			}
+
+		});
+	}
+
+	@Override
+	protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegatee) {
+		return new OpenAiResponseDeserializer(this.chunk, delegatee, this.parts);
+	}
+
+	/**
+	 * Looks the parts' deserializers up once: {@code DeserializationContext#readValue}
+	 * contextualizes a bean's deserializer again on every call, building its name matcher
+	 * each time.
+	 */
+	@Override
+	public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+		OpenAiResponseDeserializer contextual = (OpenAiResponseDeserializer) super.createContextual(context, property);
+		return new OpenAiResponseDeserializer(this.chunk, contextual._delegatee, new Parts(context, this.chunk));
+	}
+
+	@Override
+	public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+		if (!parser.hasToken(JsonToken.START_OBJECT)) {
+			return super.deserialize(parser, context);
+		}
+		Parts parts = (this.parts != null) ? this.parts : new Parts(context, this.chunk);
+		String id = null;
+		String object = null;
+		long created = 0;
+		String model = null;
+		String systemFingerprint = null;
+		List<Object> choices = null;
+		Usage usage = null;
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken token = parser.nextToken();
+			switch (name) {
+				case "id" -> id = parts.text(parser, context, token);
+				case "object" -> object = parts.text(parser, context, token);
+				case "created" -> created = (token == JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue()
+						: _parseLongPrimitive(parser, context);
+				case "model" -> model = parts.text(parser, context, token);
+				case "system_fingerprint" -> systemFingerprint = parts.text(parser, context, token);
+				case "choices" -> choices = choices(parser, context, parts, token);
+				case "usage" -> usage = usage(parser, context, parts, token);
+				default -> parser.skipChildren();
+			}
+		}
+		return this.chunk
+				? new ChatCompletionChunk(id, object, created, model, systemFingerprint, cast(choices), usage, null)
+				: new ChatCompletion(id, object, created, model, systemFingerprint, cast(choices), usage, null);
+	}
+
+	private @Nullable List<Object> choices(JsonParser parser, DeserializationContext context, Parts parts,
+			JsonToken token) {
+		if (token == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		if (token != JsonToken.START_ARRAY) {
+			return parts.read(parts.choices, parser, context);
+		}
+		List<Object> choices = new ArrayList<>(1);
+		for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+			if (element == JsonToken.START_OBJECT) {
+				choices.add(choice(parser, context, parts));
+			}
+			else {
+				choices.add((element == JsonToken.VALUE_NULL) ? null : parts.read(parts.choice, parser, context));
+			}
+		}
+		return choices;
+	}
+
+	private Object choice(JsonParser parser, DeserializationContext context, Parts parts) {
+		int index = 0;
+		Object message = null;
+		Logprobs logprobs = null;
+		FinishReason finishReason = null;
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken token = parser.nextToken();
+			switch (name) {
+				case "index" -> index = count(parser, context, token);
+				case "delta" -> {
+					if (this.chunk) {
+						message = message(parser, context, parts, token);
+					}
+					else {
+						parser.skipChildren();
+					}
+				}
+				case "message" -> {
+					if (this.chunk) {
+						parser.skipChildren();
+					}
+					else {
+						message = message(parser, context, parts, token);
+					}
+				}
+				case "logprobs" ->
+					logprobs = (token == JsonToken.VALUE_NULL) ? null : parts.read(parts.logprobs, parser, context);
+				case "finish_reason" -> finishReason = (token == JsonToken.VALUE_NULL) ? null
+						: parts.read(parts.finishReason, parser, context);
+				default -> parser.skipChildren();
+			}
+		}
+		return this.chunk ? new ChunkChoice(index, (Delta) message, logprobs, finishReason)
+				: new Choice(index, (ChatMessage) message, logprobs, finishReason);
+	}
+
+	/**
+	 * A completion's message or a chunk's delta: the delta's four fields are the first
+	 * four of the message's.
+	 */
+	private @Nullable Object message(JsonParser parser, DeserializationContext context, Parts parts, JsonToken token) {
+		if (token != JsonToken.START_OBJECT) {
+			return (token == JsonToken.VALUE_NULL) ? null : parts.read(parts.message, parser, context);
+		}
+		String role = null;
+		String content = null;
+		String reasoningContent = null;
+		List<ToolCall> toolCalls = null;
+		String messageName = null;
+		String toolCallId = null;
+		Boolean prefix = null;
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken value = parser.nextToken();
+			switch (name) {
+				case "role" -> role = parts.text(parser, context, value);
+				case "content" -> content = parts.text(parser, context, value);
+				case "reasoning_content" -> reasoningContent = parts.text(parser, context, value);
+				case "tool_calls" ->
+					toolCalls = (value == JsonToken.VALUE_NULL) ? null : parts.read(parts.toolCalls, parser, context);
+				case "name", "tool_call_id", "prefix" -> {
+					if (this.chunk) {
+						parser.skipChildren();
+					}
+					else if (name.equals("name")) {
+						messageName = parts.text(parser, context, value);
+					}
+					else if (name.equals("tool_call_id")) {
+						toolCallId = parts.text(parser, context, value);
+					}
+					else {
+						prefix = (value == JsonToken.VALUE_NULL) ? null : parts.read(parts.flag, parser, context);
+					}
+				}
+				default -> parser.skipChildren();
+			}
+		}
+		return this.chunk ? new Delta(role, content, reasoningContent, toolCalls)
+				: new ChatMessage(role, content, reasoningContent, messageName, toolCalls, toolCallId, prefix);
+	}
+
+	private @Nullable Usage usage(JsonParser parser, DeserializationContext context, Parts parts, JsonToken token) {
+		if (token != JsonToken.START_OBJECT) {
+			return (token == JsonToken.VALUE_NULL) ? null : parts.read(parts.usage, parser, context);
+		}
+		int promptTokens = 0;
+		int completionTokens = 0;
+		int totalTokens = 0;
+		Integer cacheHit = null;
+		Integer cacheMiss = null;
+		Usage.CompletionTokensDetails completionDetails = null;
+		Usage.PromptTokensDetails promptDetails = null;
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken value = parser.nextToken();
+			switch (name) {
+				case "prompt_tokens" -> promptTokens = count(parser, context, value);
+				case "completion_tokens" -> completionTokens = count(parser, context, value);
+				case "total_tokens" -> totalTokens = count(parser, context, value);
+				case "prompt_cache_hit_tokens" -> cacheHit = parts.number(parser, context, value);
+				case "prompt_cache_miss_tokens" -> cacheMiss = parts.number(parser, context, value);
+				case "completion_tokens_details" -> completionDetails = (value == JsonToken.START_OBJECT)
+						? new Usage.CompletionTokensDetails(detail(parser, context, parts, "reasoning_tokens"))
+						: parts.readNullable(parts.completionDetails, parser, context, value);
+				case "prompt_tokens_details" -> promptDetails = (value == JsonToken.START_OBJECT)
+						? new Usage.PromptTokensDetails(detail(parser, context, parts, "cached_tokens"))
+						: parts.readNullable(parts.promptDetails, parser, context, value);
+				default -> parser.skipChildren();
+			}
+		}
+		return new Usage(promptTokens, completionTokens, totalTokens, cacheHit, cacheMiss, completionDetails,
+				promptDetails);
+	}
+
+	/**
+	 * The one count of a usage's details object, whose other names are skipped.
+	 */
+	private static @Nullable Integer detail(JsonParser parser, DeserializationContext context, Parts parts,
+			String wanted) {
+		Integer count = null;
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			JsonToken value = parser.nextToken();
+			if (name.equals(wanted)) {
+				count = parts.number(parser, context, value);
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		return count;
+	}
+
+	private int count(JsonParser parser, DeserializationContext context, JsonToken token) {
+		return (token == JsonToken.VALUE_NUMBER_INT) ? parser.getIntValue() : _parseIntPrimitive(parser, context);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> List<T> cast(@Nullable List<Object> list) {
+		return (List<T>) list;
+	}
+
+	/**
+	 * Data binding's deserializers of the parts, contextualized once.
+	 */
+	private static final class Parts {
+
+		final ValueDeserializer<Object> text;
+
+		final ValueDeserializer<Object> number;
+
+		final ValueDeserializer<Object> flag;
+
+		final ValueDeserializer<Object> usage;
+
+		final ValueDeserializer<Object> completionDetails;
+
+		final ValueDeserializer<Object> promptDetails;
+
+		final ValueDeserializer<Object> choices;
+
+		final ValueDeserializer<Object> choice;
+
+		final ValueDeserializer<Object> message;
+
+		final ValueDeserializer<Object> logprobs;
+
+		final ValueDeserializer<Object> finishReason;
+
+		final ValueDeserializer<Object> toolCalls;
+
+		Parts(DeserializationContext context, boolean chunk) {
+			Class<?> choice = chunk ? ChunkChoice.class : Choice.class;
+			this.text = find(context, context.constructType(String.class));
+			this.number = find(context, context.constructType(Integer.class));
+			this.flag = find(context, context.constructType(Boolean.class));
+			this.usage = find(context, context.constructType(Usage.class));
+			this.completionDetails = find(context, context.constructType(Usage.CompletionTokensDetails.class));
+			this.promptDetails = find(context, context.constructType(Usage.PromptTokensDetails.class));
+			this.choices = find(context, listOf(context, choice));
+			this.choice = find(context, context.constructType(choice));
+			this.message = find(context, context.constructType(chunk ? Delta.class : ChatMessage.class));
+			this.logprobs = find(context, context.constructType(Logprobs.class));
+			this.finishReason = find(context, context.constructType(FinishReason.class));
+			this.toolCalls = find(context, listOf(context, ToolCall.class));
+		}
+
+		@Nullable String text(JsonParser parser, DeserializationContext context, JsonToken token) {
+			if (token == JsonToken.VALUE_STRING) {
+				return parser.getString();
+			}
+			return (token == JsonToken.VALUE_NULL) ? null : (String) this.text.deserialize(parser, context);
+		}
+
+		@Nullable Integer number(JsonParser parser, DeserializationContext context, JsonToken token) {
+			if (token == JsonToken.VALUE_NUMBER_INT) {
+				return parser.getIntValue();
+			}
+			return (token == JsonToken.VALUE_NULL) ? null : (Integer) this.number.deserialize(parser, context);
+		}
+
+		@SuppressWarnings("unchecked")
+		<T> T read(ValueDeserializer<Object> deserializer, JsonParser parser, DeserializationContext context) {
+			return (T) deserializer.deserialize(parser, context);
+		}
+
+		<T> @Nullable T readNullable(ValueDeserializer<Object> deserializer, JsonParser parser,
+				DeserializationContext context, JsonToken token) {
+			return (token == JsonToken.VALUE_NULL) ? null : read(deserializer, parser, context);
+		}
+
+		private static ValueDeserializer<Object> find(DeserializationContext context, JavaType type) {
+			return context.findRootValueDeserializer(type);
+		}
+
+		private static JavaType listOf(DeserializationContext context, Class<?> element) {
+			return context.getTypeFactory().constructCollectionType(List.class, element);
+		}
+
+	}
+
+}
