@@ -22,8 +22,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
 /**
- * Reads wire JSON with the client's own mapper, turning a body that does not parse into a
- * transport failure.
+ * Reads wire JSON with the client's own mapper, turning a body that does not parse, or
+ * that is a JSON {@code null}, into a transport failure.
  */
 final class WireJson {
 
@@ -44,13 +44,20 @@ final class WireJson {
 	}
 
 	static <T> T read(String json, Class<T> type) {
+		T value;
 		try {
-			return READERS.get(type).readValue(json);
+			value = READERS.get(type).readValue(json);
 		}
 		catch (JacksonException ex) {
 			throw new DeepSeekTransportException("DeepSeek sent a body that is not a valid " + type.getSimpleName()
 					+ " (" + ex.getOriginalMessage() + ")", ex);
 		}
+		if (value == null) {
+			// Data binding reads a JSON null as no value at all.
+			throw new DeepSeekTransportException("DeepSeek sent null where a " + type.getSimpleName() + " was expected",
+					null);
+		}
+		return value;
 	}
 
 }
