@@ -57,6 +57,7 @@ final class DeepSeekExchange {
 		this.webClient = webClient;
 		this.timeouts = timeouts;
 		this.limits = limits;
+		PreInferenceDeadline.start();
 	}
 
 	/**

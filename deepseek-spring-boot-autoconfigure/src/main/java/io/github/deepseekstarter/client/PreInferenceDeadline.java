@@ -25,22 +25,49 @@ import java.util.function.Supplier;
 import io.github.deepseekstarter.protocol.ResponseProgress;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 /**
  * Fails a stream whose inference has not started when its pre-inference time is up: one
- * task scheduled at subscription and disposed at the first event, so the events that
+ * deadline set at subscription and cancelled at the first event, so the events that
  * follow pass with one field read each. A {@code timeout(first, next)} would subscribe a
  * companion publisher for every event of the stream.
+ * <p>
+ * The deadlines are kept in one hashed wheel (Netty's {@link HashedWheelTimer}, 100 ms
+ * per tick): setting and cancelling one is a lock-free enqueue, where a task of a
+ * scheduler's delay queue takes its lock and wakes its thread whenever it is the
+ * earliest, which for a stream at a time is every time. A deadline of minutes loses
+ * nothing to the tick; one that expires runs on {@link Schedulers#parallel()}, never on
+ * the wheel's own thread.
  */
 final class PreInferenceDeadline {
 
 	private PreInferenceDeadline() {
+	}
+
+	/**
+	 * Starts the wheel's thread, once: its first deadline would otherwise wait for the
+	 * thread to start in whatever thread subscribes first.
+	 */
+	static void start() {
+		Wheel.TIMER.start();
+	}
+
+	/**
+	 * Deadlines set and neither expired nor cancelled yet; a cancelled one leaves the
+	 * wheel at its next tick.
+	 * @return the number of deadlines in the wheel
+	 */
+	static long pending() {
+		return Wheel.TIMER.pendingTimeouts();
 	}
 
 	/**
@@ -53,8 +80,38 @@ final class PreInferenceDeadline {
 	 */
 	static <T> Function<Flux<T>, Flux<T>> of(Duration preInference, ResponseProgress progress,
 			Supplier<? extends Throwable> expired) {
-		return (source) -> source.transform(Operators
-			.<T, T>lift((scannable, actual) -> new DeadlineSubscriber<>(actual, preInference, progress, expired)));
+		return (source) -> new DeadlineFlux<>(source, preInference, progress, expired);
+	}
+
+	private static final class Wheel {
+
+		static final HashedWheelTimer TIMER = new HashedWheelTimer(
+				new DefaultThreadFactory("deepseek-pre-inference", true), 100, TimeUnit.MILLISECONDS, 512, false, -1,
+				(task) -> Schedulers.parallel().schedule(task));
+
+	}
+
+	private static final class DeadlineFlux<T> extends FluxOperator<T, T> {
+
+		private final Duration preInference;
+
+		private final ResponseProgress progress;
+
+		private final Supplier<? extends Throwable> expired;
+
+		DeadlineFlux(Flux<? extends T> source, Duration preInference, ResponseProgress progress,
+				Supplier<? extends Throwable> expired) {
+			super(source);
+			this.preInference = preInference;
+			this.progress = progress;
+			this.expired = expired;
+		}
+
+		@Override
+		public void subscribe(CoreSubscriber<? super T> actual) {
+			this.source.subscribe(new DeadlineSubscriber<>(actual, this.preInference, this.progress, this.expired));
+		}
+
 	}
 
 	private static final class DeadlineSubscriber<T> implements CoreSubscriber<T>, Subscription {
@@ -81,7 +138,7 @@ final class PreInferenceDeadline {
 
 		private Subscription upstream = Operators.emptySubscription();
 
-		private Disposable timer = Disposables.disposed();
+		private @Nullable Timeout timer;
 
 		DeadlineSubscriber(CoreSubscriber<? super T> actual, Duration preInference, ResponseProgress progress,
 				Supplier<? extends Throwable> expired) {
@@ -100,7 +157,7 @@ final class PreInferenceDeadline {
 		public void onSubscribe(Subscription subscription) {
 			this.upstream = subscription;
 			long remaining = Math.max(0, this.preInference.minus(this.progress.elapsed()).toNanos());
-			this.timer = Schedulers.parallel().schedule(this::expire, remaining, TimeUnit.NANOSECONDS);
+			this.timer = Wheel.TIMER.newTimeout((timeout) -> expire(), remaining, TimeUnit.NANOSECONDS);
 			this.actual.onSubscribe(this);
 		}
 
@@ -111,7 +168,7 @@ final class PreInferenceDeadline {
 					Operators.onDiscard(event, this.actual.currentContext());
 					return;
 				}
-				this.timer.dispose();
+				cancelTimer();
 			}
 			else if (this.state == DONE) {
 				Operators.onDiscard(event, this.actual.currentContext());
@@ -126,7 +183,7 @@ final class PreInferenceDeadline {
 				Operators.onErrorDropped(error, this.actual.currentContext());
 				return;
 			}
-			this.timer.dispose();
+			cancelTimer();
 			this.actual.onError(error);
 		}
 
@@ -135,7 +192,7 @@ final class PreInferenceDeadline {
 			if (STATE.getAndSet(this, DONE) == DONE) {
 				return;
 			}
-			this.timer.dispose();
+			cancelTimer();
 			this.actual.onComplete();
 		}
 
@@ -146,8 +203,15 @@ final class PreInferenceDeadline {
 
 		@Override
 		public void cancel() {
-			this.timer.dispose();
+			cancelTimer();
 			this.upstream.cancel();
+		}
+
+		private void cancelTimer() {
+			Timeout timer = this.timer;
+			if (timer != null) {
+				timer.cancel();
+			}
 		}
 
 		/**
