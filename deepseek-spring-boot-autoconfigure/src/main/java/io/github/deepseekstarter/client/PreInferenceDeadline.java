@@ -23,12 +23,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.deepseekstarter.protocol.ResponseProgress;
-import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Operators;

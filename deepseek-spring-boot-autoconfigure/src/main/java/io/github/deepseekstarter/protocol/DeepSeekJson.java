@@ -36,7 +36,7 @@ public final class DeepSeekJson {
 
 	/**
 	 * The mapper's settings with data binding alone, without the token readers of the
-	 * stream's hot records: what those readers are held to.
+	 * OpenAI answers: what those readers are held to.
 	 * @return a builder of such a mapper
 	 */
 	static JsonMapper.Builder dataBinding() {
