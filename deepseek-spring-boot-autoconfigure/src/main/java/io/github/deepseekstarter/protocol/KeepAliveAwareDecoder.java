@@ -16,7 +16,6 @@
 
 package io.github.deepseekstarter.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -242,11 +241,17 @@ public final class KeepAliveAwareDecoder {
 
 	private static final class JsonCollector {
 
+		private static final byte[] EMPTY = new byte[0];
+
 		private final ResponseProgress progress;
 
 		private final int maxBodySize;
 
-		private final ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
+		// Sized to the first read with JSON in it, the whole body in the usual case, and
+		// grown only when the body spans several reads.
+		private byte[] json = EMPTY;
+
+		private int size;
 
 		private boolean leading = true;
 
@@ -257,11 +262,11 @@ public final class KeepAliveAwareDecoder {
 
 		boolean feed(DataBuffer buffer) {
 			try {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				int i = 0;
-				while (this.leading && i < bytes.length) {
-					byte b = bytes[i];
+				int start = buffer.readPosition();
+				int end = buffer.writePosition();
+				int i = start;
+				while (this.leading && i < end) {
+					byte b = buffer.getByte(i);
 					if (b == '\n') {
 						this.progress.keepAlive();
 					}
@@ -272,10 +277,18 @@ public final class KeepAliveAwareDecoder {
 					}
 					i++;
 				}
-				if ((long) this.json.size() + bytes.length - i > this.maxBodySize) {
+				int length = end - i;
+				if ((long) this.size + length > this.maxBodySize) {
 					throw new DataBufferLimitException("The JSON body exceeded " + this.maxBodySize + " bytes");
 				}
-				this.json.write(bytes, i, bytes.length - i);
+				if (length > 0) {
+					if (this.size + length > this.json.length) {
+						this.json = Arrays.copyOf(this.json, Math.max(this.size + length, 2 * this.json.length));
+					}
+					buffer.readPosition(i);
+					buffer.read(this.json, this.size, length);
+					this.size += length;
+				}
 				return true;
 			}
 			finally {
@@ -284,7 +297,7 @@ public final class KeepAliveAwareDecoder {
 		}
 
 		@Nullable String result() {
-			return this.leading ? null : this.json.toString(StandardCharsets.UTF_8);
+			return this.leading ? null : new String(this.json, 0, this.size, StandardCharsets.UTF_8);
 		}
 
 	}
