@@ -140,20 +140,13 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 
 	private @Nullable List<Object> choices(JsonParser parser, DeserializationContext context, Parts parts,
 			JsonToken token) {
-		if (token == JsonToken.VALUE_NULL) {
-			return null;
-		}
 		if (token != JsonToken.START_ARRAY) {
-			return parts.read(parts.choices, parser, context);
+			return parts.read(parts.choices, parser, context, token);
 		}
 		List<Object> choices = new ArrayList<>(1);
 		for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-			if (element == JsonToken.START_OBJECT) {
-				choices.add(choice(parser, context, parts));
-			}
-			else {
-				choices.add((element == JsonToken.VALUE_NULL) ? null : parts.read(parts.choice, parser, context));
-			}
+			choices.add((element == JsonToken.START_OBJECT) ? choice(parser, context, parts)
+					: parts.read(parts.choice, parser, context, element));
 		}
 		return choices;
 	}
@@ -167,26 +160,19 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 			JsonToken token = parser.nextToken();
 			switch (name) {
 				case "index" -> index = count(parser, context, token);
-				case "delta" -> {
-					if (this.chunk) {
+				// A chunk's choice has a delta, a completion's a message; the other name
+				// is
+				// skipped, as data binding skips a name it does not know.
+				case "delta", "message" -> {
+					if (name.equals(this.chunk ? "delta" : "message")) {
 						message = message(parser, context, parts, token);
 					}
 					else {
 						parser.skipChildren();
 					}
 				}
-				case "message" -> {
-					if (this.chunk) {
-						parser.skipChildren();
-					}
-					else {
-						message = message(parser, context, parts, token);
-					}
-				}
-				case "logprobs" ->
-					logprobs = (token == JsonToken.VALUE_NULL) ? null : parts.read(parts.logprobs, parser, context);
-				case "finish_reason" -> finishReason = (token == JsonToken.VALUE_NULL) ? null
-						: parts.read(parts.finishReason, parser, context);
+				case "logprobs" -> logprobs = parts.read(parts.logprobs, parser, context, token);
+				case "finish_reason" -> finishReason = parts.read(parts.finishReason, parser, context, token);
 				default -> parser.skipChildren();
 			}
 		}
@@ -200,7 +186,7 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 	 */
 	private @Nullable Object message(JsonParser parser, DeserializationContext context, Parts parts, JsonToken token) {
 		if (token != JsonToken.START_OBJECT) {
-			return (token == JsonToken.VALUE_NULL) ? null : parts.read(parts.message, parser, context);
+			return parts.read(parts.message, parser, context, token);
 		}
 		String role = null;
 		String content = null;
@@ -215,22 +201,11 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 				case "role" -> role = parts.text(parser, context, value);
 				case "content" -> content = parts.text(parser, context, value);
 				case "reasoning_content" -> reasoningContent = parts.text(parser, context, value);
-				case "tool_calls" ->
-					toolCalls = (value == JsonToken.VALUE_NULL) ? null : parts.read(parts.toolCalls, parser, context);
-				case "name", "tool_call_id", "prefix" -> {
-					if (this.chunk) {
-						parser.skipChildren();
-					}
-					else if (name.equals("name")) {
-						messageName = parts.text(parser, context, value);
-					}
-					else if (name.equals("tool_call_id")) {
-						toolCallId = parts.text(parser, context, value);
-					}
-					else {
-						prefix = (value == JsonToken.VALUE_NULL) ? null : parts.read(parts.flag, parser, context);
-					}
-				}
+				case "tool_calls" -> toolCalls = parts.read(parts.toolCalls, parser, context, value);
+				// A delta has none of these three: skipped, as data binding skips them.
+				case "name" -> messageName = this.chunk ? skipped(parser) : parts.text(parser, context, value);
+				case "tool_call_id" -> toolCallId = this.chunk ? skipped(parser) : parts.text(parser, context, value);
+				case "prefix" -> prefix = this.chunk ? skipped(parser) : parts.read(parts.flag, parser, context, value);
 				default -> parser.skipChildren();
 			}
 		}
@@ -240,7 +215,7 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 
 	private @Nullable Usage usage(JsonParser parser, DeserializationContext context, Parts parts, JsonToken token) {
 		if (token != JsonToken.START_OBJECT) {
-			return (token == JsonToken.VALUE_NULL) ? null : parts.read(parts.usage, parser, context);
+			return parts.read(parts.usage, parser, context, token);
 		}
 		int promptTokens = 0;
 		int completionTokens = 0;
@@ -259,10 +234,10 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 				case "prompt_cache_miss_tokens" -> cacheMiss = parts.number(parser, context, value);
 				case "completion_tokens_details" -> completionDetails = (value == JsonToken.START_OBJECT)
 						? new Usage.CompletionTokensDetails(detail(parser, context, parts, "reasoning_tokens"))
-						: parts.readNullable(parts.completionDetails, parser, context, value);
+						: parts.read(parts.completionDetails, parser, context, value);
 				case "prompt_tokens_details" -> promptDetails = (value == JsonToken.START_OBJECT)
 						? new Usage.PromptTokensDetails(detail(parser, context, parts, "cached_tokens"))
-						: parts.readNullable(parts.promptDetails, parser, context, value);
+						: parts.read(parts.promptDetails, parser, context, value);
 				default -> parser.skipChildren();
 			}
 		}
@@ -290,6 +265,11 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 
 	private int count(JsonParser parser, DeserializationContext context, JsonToken token) {
 		return (token == JsonToken.VALUE_NUMBER_INT) ? parser.getIntValue() : _parseIntPrimitive(parser, context);
+	}
+
+	private static <T> @Nullable T skipped(JsonParser parser) {
+		parser.skipChildren();
+		return null;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -343,27 +323,21 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 		}
 
 		@Nullable String text(JsonParser parser, DeserializationContext context, JsonToken token) {
-			if (token == JsonToken.VALUE_STRING) {
-				return parser.getString();
-			}
-			return (token == JsonToken.VALUE_NULL) ? null : (String) this.text.deserialize(parser, context);
+			return (token == JsonToken.VALUE_STRING) ? parser.getString() : read(this.text, parser, context, token);
 		}
 
 		@Nullable Integer number(JsonParser parser, DeserializationContext context, JsonToken token) {
-			if (token == JsonToken.VALUE_NUMBER_INT) {
-				return parser.getIntValue();
-			}
-			return (token == JsonToken.VALUE_NULL) ? null : (Integer) this.number.deserialize(parser, context);
+			return (token == JsonToken.VALUE_NUMBER_INT) ? Integer.valueOf(parser.getIntValue())
+					: read(this.number, parser, context, token);
 		}
 
+		/**
+		 * A value read by data binding, {@code null} for a JSON null as for a property.
+		 */
 		@SuppressWarnings("unchecked")
-		<T> T read(ValueDeserializer<Object> deserializer, JsonParser parser, DeserializationContext context) {
-			return (T) deserializer.deserialize(parser, context);
-		}
-
-		<T> @Nullable T readNullable(ValueDeserializer<Object> deserializer, JsonParser parser,
-				DeserializationContext context, JsonToken token) {
-			return (token == JsonToken.VALUE_NULL) ? null : read(deserializer, parser, context);
+		<T> @Nullable T read(ValueDeserializer<Object> deserializer, JsonParser parser, DeserializationContext context,
+				JsonToken token) {
+			return (token == JsonToken.VALUE_NULL) ? null : (T) deserializer.deserialize(parser, context);
 		}
 
 		private static ValueDeserializer<Object> find(DeserializationContext context, JavaType type) {
