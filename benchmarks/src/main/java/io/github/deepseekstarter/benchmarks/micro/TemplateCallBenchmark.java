@@ -40,7 +40,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Mono;
@@ -97,29 +96,17 @@ public class TemplateCallBenchmark {
 		.maxTokens(16)
 		.build();
 
-	private ConnectionProvider connections = ConnectionProvider.newConnection();
+	// WebClient alone and the template on each connector, the template as the load
+	// harness builds it.
+	private final WebClient webClientForJson = webClient(
+			new InMemoryConnector(MediaType.APPLICATION_JSON, List.of(bytes(COMPLETION))));
 
-	private WebClient webClientForJson = WebClient.create();
+	private final WebClient webClientForEvents = webClient(
+			new InMemoryConnector(MediaType.TEXT_EVENT_STREAM, streamReads()));
 
-	private WebClient webClientForEvents = WebClient.create();
+	private final DeepSeekTemplate templateForJson = template(this.webClientForJson);
 
-	private DeepSeekTemplate templateForJson = DeepSeekTemplate.builder(WebClient.create()).build();
-
-	private DeepSeekTemplate templateForEvents = DeepSeekTemplate.builder(WebClient.create()).build();
-
-	/**
-	 * Builds both clients on each connector, the template as the load harness builds it.
-	 */
-	@Setup
-	public void prepare() {
-		this.connections = ConnectionProvider.newConnection();
-		InMemoryConnector json = new InMemoryConnector(MediaType.APPLICATION_JSON, List.of(bytes(COMPLETION)));
-		InMemoryConnector events = new InMemoryConnector(MediaType.TEXT_EVENT_STREAM, streamReads());
-		this.webClientForJson = webClient(json);
-		this.webClientForEvents = webClient(events);
-		this.templateForJson = template(this.webClientForJson);
-		this.templateForEvents = template(this.webClientForEvents);
-	}
+	private final DeepSeekTemplate templateForEvents = template(this.webClientForEvents);
 
 	/**
 	 * The WebClient alone, a non-streamed call.
@@ -166,9 +153,13 @@ public class TemplateCallBenchmark {
 					(response) -> response.bodyToFlux(DataBuffer.class).doOnNext(DataBufferUtils::release).then());
 	}
 
-	private WebClient webClient(InMemoryConnector connector) {
-		DeepSeekTimeouts timeouts = timeouts();
-		return DeepSeekConnector.configure(WebClient.builder(), BASE_URL, "sk-benchmark", this.connections, timeouts)
+	/**
+	 * The template's WebClient as {@link DeepSeekConnector} configures it, on the
+	 * in-memory connector instead of the pool's.
+	 */
+	private static WebClient webClient(InMemoryConnector connector) {
+		return DeepSeekConnector
+			.configure(WebClient.builder(), BASE_URL, "sk-benchmark", ConnectionProvider.newConnection(), timeouts())
 			.clientConnector(connector)
 			.build();
 	}

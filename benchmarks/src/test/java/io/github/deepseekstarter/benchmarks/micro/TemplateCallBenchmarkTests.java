@@ -23,15 +23,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link TemplateCallBenchmark} measures what it says: both clients get the whole answer
- * from the in-memory connector, and the template reads it into its model.
+ * {@link TemplateCallBenchmark} measures what it says: the template gets the whole answer
+ * of each in-memory connector and reads it into its model.
  */
 class TemplateCallBenchmarkTests {
 
 	@Test
 	void theTemplateReadsTheWholeAnswerOfEachConnector() {
 		TemplateCallBenchmark benchmark = new TemplateCallBenchmark();
-		benchmark.prepare();
 		ChatCompletion completion = benchmark.templateCall();
 		assertThat(completion.content()).isEqualTo("Echo: Say hello");
 		assertThat(completion.usage()).extracting(Usage::totalTokens).isEqualTo(9);
