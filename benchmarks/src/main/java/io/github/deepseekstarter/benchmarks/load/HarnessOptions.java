@@ -32,9 +32,9 @@ import io.github.deepseekstarter.benchmarks.clients.ClientKind;
  * default all)
  * @param workloads the workloads to run ({@code workloads}, default all)
  * @param requests measured calls of the throughput workload ({@code requests}, default
- * 20000)
- * @param warmup unmeasured calls before the throughput run ({@code warmup}, default three
- * times as many as measured)
+ * 200000)
+ * @param warmup unmeasured calls before the throughput run ({@code warmup}, default as
+ * many as measured)
  * @param concurrency calls in flight in the throughput workload ({@code concurrency},
  * default 64)
  * @param streams concurrent streams, one in six on pro ({@code streams}, default 3000)
@@ -45,18 +45,20 @@ import io.github.deepseekstarter.benchmarks.clients.ClientKind;
  * @param overloadOffered calls in flight in the overload workload
  * ({@code overload-offered}, default twice the limit)
  * @param overloadRequests measured calls of the overload workload
- * ({@code overload-requests}, default 2000)
+ * ({@code overload-requests}, default 20000)
  * @param fork whether each client runs in a JVM of its own ({@code fork}, default true)
  * @param streamFirstToken the emulator's time to first token in the streams workload
  * ({@code stream-first-token}, default 1s)
  * @param streamWarmup unmeasured streams before the streams run ({@code stream-warmup},
- * default three times as many as measured)
+ * default as many as measured)
  * @param overloadWarmup unmeasured calls before the overload run
- * ({@code overload-warmup}, default three times as many as measured)
+ * ({@code overload-warmup}, default as many as measured)
+ * @param streamCalls measured streams of the streams workload, {@code streams} of them
+ * open at once ({@code stream-calls}, default four times {@code streams})
  */
 public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads, int requests, int warmup,
 		int concurrency, int streams, String streamHeap, int overloadLimit, int overloadOffered, int overloadRequests,
-		boolean fork, String streamFirstToken, int streamWarmup, int overloadWarmup) {
+		boolean fork, String streamFirstToken, int streamWarmup, int overloadWarmup, int streamCalls) {
 
 	private static final String API_KEY = "--api-key=sk-benchmark";
 
@@ -65,10 +67,14 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 	private static final int PUBLISHED_PRO = 500;
 
 	/**
-	 * Warm-ups shorter than this many times the measured calls leave the JIT compiler
-	 * busy in the measured window: a third to a half of its CPU after one round.
+	 * Measured windows shorter than a few seconds measure the JIT compiler: whatever the
+	 * warm-up, its threads spend 0.3 to 0.5 s of CPU once the measured calls start
+	 * (methods compiled again after the warm-up's end, the heap sampler's first runs),
+	 * which was a third to a half of a window of 20,000 small calls and is a few per cent
+	 * of one of 200,000. Streams are measured over this many rounds of the streams open
+	 * at once.
 	 */
-	private static final int WARMUP_ROUNDS = 3;
+	private static final int STREAM_ROUNDS = 4;
 
 	/**
 	 * Reads the options.
@@ -78,18 +84,18 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 	public static HarnessOptions parse(String... args) {
 		Map<String, String> values = values(args);
 		int overloadLimit = intValue(values, "overload-limit", 100);
-		int requests = intValue(values, "requests", 20000);
+		int requests = intValue(values, "requests", 200000);
 		int streams = intValue(values, "streams", 3000);
-		int overloadRequests = intValue(values, "overload-requests", 2000);
+		int streamCalls = intValue(values, "stream-calls", STREAM_ROUNDS * streams);
+		int overloadRequests = intValue(values, "overload-requests", 20000);
 		return new HarnessOptions(list(values, "clients", ClientKind::parse, ClientKind.values()),
 				list(values, "workloads", HarnessOptions::workload, Workload.values()), requests,
-				intValue(values, "warmup", WARMUP_ROUNDS * requests), intValue(values, "concurrency", 64), streams,
+				intValue(values, "warmup", requests), intValue(values, "concurrency", 64), streams,
 				values.getOrDefault("stream-heap", "256m"), overloadLimit,
 				intValue(values, "overload-offered", 2 * overloadLimit), overloadRequests,
 				Boolean.parseBoolean(values.getOrDefault("fork", "true")),
-				values.getOrDefault("stream-first-token", "1s"),
-				intValue(values, "stream-warmup", WARMUP_ROUNDS * streams),
-				intValue(values, "overload-warmup", WARMUP_ROUNDS * overloadRequests));
+				values.getOrDefault("stream-first-token", "1s"), intValue(values, "stream-warmup", streamCalls),
+				intValue(values, "overload-warmup", overloadRequests), streamCalls);
 	}
 
 	static Map<String, String> values(String... args) {
@@ -113,7 +119,8 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 				"--streams=" + this.streams, "--stream-heap=" + this.streamHeap,
 				"--overload-limit=" + this.overloadLimit, "--overload-offered=" + this.overloadOffered,
 				"--overload-requests=" + this.overloadRequests, "--stream-first-token=" + this.streamFirstToken,
-				"--stream-warmup=" + this.streamWarmup, "--overload-warmup=" + this.overloadWarmup);
+				"--stream-warmup=" + this.streamWarmup, "--overload-warmup=" + this.overloadWarmup,
+				"--stream-calls=" + this.streamCalls);
 	}
 
 	/**
@@ -142,18 +149,19 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 		};
 	}
 
-	// Half of each lane's streams wait in the server's queue on keep-alives until the
-	// first half has streamed.
+	// Half of each lane's streams in flight wait in the server's queue on keep-alives
+	// while the other half streams. The limits leave a tenth of room: in a closed loop
+	// the mix of models in flight moves by a few, and no stream here is to be refused.
 	private RunPlan streamsPlan() {
 		int pro = this.streams / 6;
 		int flash = this.streams - pro;
-		int flashLimit = Math.max(PUBLISHED_FLASH, flash);
-		int proLimit = Math.max(PUBLISHED_PRO, pro);
+		int flashLimit = Math.max(PUBLISHED_FLASH, flash + flash / 10);
+		int proLimit = Math.max(PUBLISHED_PRO, pro + pro / 10);
 		List<String> emulator = List.of(API_KEY, "--flash-limit=" + flashLimit, "--pro-limit=" + proLimit,
 				"--flash-capacity=" + Math.max(1, flash / 2), "--pro-capacity=" + Math.max(1, pro / 2),
 				"--keep-alive=250ms", "--time-to-first-token=" + this.streamFirstToken, "--token-interval=20ms");
-		return new RunPlan(Workload.STREAMS, this.streams, this.streamWarmup, this.streams, pro, true, this.streamHeap,
-				emulator, flashLimit, proLimit);
+		return new RunPlan(Workload.STREAMS, this.streamCalls, this.streamWarmup, this.streams, this.streamCalls / 6,
+				true, this.streamHeap, emulator, flashLimit, proLimit);
 	}
 
 	private static int intValue(Map<String, String> values, String name, int fallback) {

@@ -24,22 +24,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Tests for how the harness sizes its warm-ups and reads the JIT compiler's CPU.
+ * Tests for how the harness sizes its runs and warm-ups and reads the JIT compiler's CPU.
  */
 class HarnessMeasurementTests {
 
 	@Test
-	void warmUpsDefaultToThreeRoundsOfTheMeasuredCallsAndReachTheChildJvm() {
+	void warmUpsDefaultToTheMeasuredCallsStreamsToFourRoundsAndBothReachTheChildJvm() {
 		HarnessOptions options = HarnessOptions.parse("--requests=10", "--streams=6", "--overload-requests=8");
-		assertThat(options.plan(Workload.THROUGHPUT).warmupCalls()).isEqualTo(30);
-		assertThat(options.plan(Workload.STREAMS).warmupCalls()).isEqualTo(18);
-		assertThat(options.plan(Workload.OVERLOAD).warmupCalls()).isEqualTo(24);
+		assertThat(options.plan(Workload.THROUGHPUT).warmupCalls()).isEqualTo(10);
+		RunPlan streams = options.plan(Workload.STREAMS);
+		assertThat(streams.calls()).isEqualTo(24);
+		assertThat(streams.concurrency()).isEqualTo(6);
+		assertThat(streams.proCalls()).isEqualTo(4);
+		assertThat(streams.warmupCalls()).isEqualTo(24);
+		assertThat(options.plan(Workload.OVERLOAD).warmupCalls()).isEqualTo(8);
 		HarnessOptions child = HarnessOptions.parse(options.toArgs().toArray(String[]::new));
 		for (Workload workload : Workload.values()) {
 			assertThat(child.plan(workload)).isEqualTo(options.plan(workload));
 		}
-		assertThat(HarnessOptions.parse("--streams=6", "--stream-warmup=0").plan(Workload.STREAMS).warmupCalls())
-			.isZero();
+		assertThat(HarnessOptions.parse("--streams=6", "--stream-calls=6", "--stream-warmup=0").plan(Workload.STREAMS))
+			.satisfies((plan) -> {
+				assertThat(plan.calls()).isEqualTo(6);
+				assertThat(plan.warmupCalls()).isZero();
+			});
+	}
+
+	@Test
+	void aClosedLoopOfStreamsNeverReachesTheEmulatorsLimits() {
+		RunPlan streams = HarnessOptions.parse().plan(Workload.STREAMS);
+		assertThat(streams.concurrency()).isEqualTo(3000);
+		assertThat(streams.calls()).isEqualTo(12000);
+		// 2,500 flash and 500 pro in flight on average.
+		assertThat(streams.flashLimit()).isEqualTo(2750);
+		assertThat(streams.proLimit()).isEqualTo(550);
+		assertThat(streams.emulatorOptions()).contains("--flash-limit=2750", "--pro-limit=550", "--flash-capacity=1250",
+				"--pro-capacity=250");
 	}
 
 	@Test

@@ -36,7 +36,8 @@ class LoadHarnessSmokeTests {
 	@Test
 	void everyClientCompletesEveryWorkloadWithoutErrors() throws IOException {
 		HarnessOptions options = HarnessOptions.parse("--requests=10", "--warmup=0", "--concurrency=2", "--streams=6",
-				"--stream-first-token=100ms", "--overload-limit=2", "--overload-requests=8", "--fork=false");
+				"--stream-calls=6", "--stream-first-token=100ms", "--overload-limit=2", "--overload-requests=8",
+				"--fork=false");
 		ByteArrayOutputStream tables = new ByteArrayOutputStream();
 		List<RunResult> results = LoadHarness.run(options, new PrintStream(tables, true, StandardCharsets.UTF_8));
 		assertThat(results).hasSize(ClientKind.values().length * Workload.values().length);
