@@ -17,10 +17,8 @@
 package io.github.deepseekstarter.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -71,12 +69,7 @@ public final class KeepAliveAwareDecoder {
 	 * @return the events with data, in order
 	 */
 	public static Flux<ServerSentEvent> events(Flux<DataBuffer> body, ResponseProgress progress, int maxEventSize) {
-		return Flux.defer(() -> {
-			EventParser parser = new EventParser(progress, maxEventSize);
-			// Each read is decoded (and released) as it arrives, so what waits in the
-			// operator's queue are events, never buffers that a cancel would leak.
-			return body.map(parser::feed).concatMapIterable(Function.identity()).concatWith(Flux.defer(parser::finish));
-		});
+		return new EventStreamFlux(body, progress, maxEventSize);
 	}
 
 	/**
@@ -109,7 +102,11 @@ public final class KeepAliveAwareDecoder {
 		});
 	}
 
-	private static final class EventParser implements LineSplitter.Lines {
+	/**
+	 * Splits reads into lines and lines into events, handing each event to a sink in the
+	 * thread that feeds the read that completes it.
+	 */
+	static final class EventParser implements LineSplitter.Lines {
 
 		private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
 
@@ -131,38 +128,32 @@ public final class KeepAliveAwareDecoder {
 
 		private @Nullable String event;
 
-		private List<ServerSentEvent> ready = new ArrayList<>(2);
+		private final Consumer<ServerSentEvent> sink;
 
-		EventParser(ResponseProgress progress, int maxEventSize) {
+		EventParser(ResponseProgress progress, int maxEventSize, Consumer<ServerSentEvent> sink) {
 			this.progress = progress;
 			this.maxEventSize = maxEventSize;
 			this.lines = new LineSplitter(maxEventSize);
+			this.sink = sink;
 		}
 
-		List<ServerSentEvent> feed(DataBuffer buffer) {
-			try {
-				this.lines.feed(buffer, this);
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
-			// What a read completed is handed over whole and never touched again: the
-			// operator may still hold it, unread, when the next read arrives. A read that
-			// completed nothing hands over no list of the parser's at all.
-			if (this.ready.isEmpty()) {
-				return List.of();
-			}
-			List<ServerSentEvent> events = this.ready;
-			this.ready = new ArrayList<>(2);
-			return events;
+		/**
+		 * Feeds one read; the caller releases it.
+		 * @param buffer the read
+		 */
+		void feed(DataBuffer buffer) {
+			this.lines.feed(buffer, this);
 		}
 
-		Flux<ServerSentEvent> finish() {
+		/**
+		 * Ends the body: a last line without its line break, and a last event without its
+		 * blank line, still count.
+		 */
+		void finish() {
 			if (this.lines.hasPartialLine()) {
 				this.lines.take(this);
 			}
 			dispatch();
-			return Flux.fromIterable(this.ready);
 		}
 
 		@Override
@@ -215,17 +206,21 @@ public final class KeepAliveAwareDecoder {
 
 		private void dispatch() {
 			String text = this.firstData;
-			if (text != null) {
-				this.ready.add(new ServerSentEvent(this.event, (this.data.length() > 0) ? this.data.toString() : text));
-			}
-			else if (this.event == null && !this.progress.started()) {
+			if (text == null && this.event == null && !this.progress.started()) {
 				// A blank line alone is how some servers keep a queued stream alive.
 				return;
 			}
+			ServerSentEvent ready = (text != null)
+					? new ServerSentEvent(this.event, (this.data.length() > 0) ? this.data.toString() : text) : null;
 			this.firstData = null;
 			this.data.setLength(0);
 			this.dataBytes = 0;
 			this.event = null;
+			if (ready != null) {
+				// Last: the sink may deliver the event at once, and its subscriber may
+				// cancel or ask for more before this returns.
+				this.sink.accept(ready);
+			}
 		}
 
 		private static int indexOf(byte[] bytes, int start, int end, byte wanted) {

@@ -19,6 +19,7 @@ package io.github.deepseekstarter.protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -201,6 +202,51 @@ class KeepAliveAwareDecoderTests {
 			.thenCancel()
 			.verify(TIMEOUT);
 		assertThat(parents).allSatisfy((buffer) -> assertThat(buffer.refCnt()).isOne());
+	}
+
+	@Test
+	void aSubscriberThatAsksForNothingMoreHoldsTheEventsOfAtMostOnePrefetchOfReads() {
+		int reads = 3 * EventStreamFlux.PREFETCH;
+		AtomicLong requested = new AtomicLong();
+		Flux<DataBuffer> body = Flux.range(0, reads)
+			.map((i) -> (DataBuffer) DefaultDataBufferFactory.sharedInstance
+				.wrap(("data: " + i + "\n\n").getBytes(StandardCharsets.UTF_8)))
+			.doOnRequest(requested::addAndGet);
+		StepVerifier.create(KeepAliveAwareDecoder.events(body, new ResponseProgress()), 1)
+			.assertNext((event) -> assertThat(event.data()).isEqualTo("0"))
+			.then(() -> assertThat(requested).hasValue(EventStreamFlux.PREFETCH))
+			.thenRequest(EventStreamFlux.PREFETCH - 2)
+			.expectNextCount(EventStreamFlux.PREFETCH - 2)
+			// One event of the first prefetch still waits: no read is asked for yet.
+			.then(() -> assertThat(requested).hasValue(EventStreamFlux.PREFETCH))
+			.thenRequest(1)
+			.expectNext(new ServerSentEvent(null, String.valueOf(EventStreamFlux.PREFETCH - 1)))
+			.then(() -> assertThat(requested).hasValue(2L * EventStreamFlux.PREFETCH))
+			.thenRequest(Long.MAX_VALUE)
+			.expectNextCount(reads - EventStreamFlux.PREFETCH)
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void eventsOfOneReadReachTheSubscriberInOrderWhateverItAsksForWhileTheyArrive() {
+		String read = "data: a\n\ndata: b\n\n: keep-alive\n\ndata: c\n\n";
+		List<String> seen = new java.util.ArrayList<>();
+		KeepAliveAwareDecoder.events(reads(read, "data: d\n\n"), new ResponseProgress())
+			.subscribe(new reactor.core.publisher.BaseSubscriber<ServerSentEvent>() {
+				@Override
+				protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+					request(1);
+				}
+
+				@Override
+				protected void hookOnNext(ServerSentEvent event) {
+					seen.add(event.data());
+					// Asked for again from inside the delivery of the one before.
+					request(1);
+				}
+			});
+		assertThat(seen).containsExactly("a", "b", "c", "d");
 	}
 
 	@Test
