@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import io.github.deepseekstarter.protocol.ResponseProgress;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
+import io.netty.util.TimerTask;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
@@ -140,6 +141,8 @@ final class PreInferenceDeadline {
 
 		private @Nullable Timeout timer;
 
+		private @Nullable Expiry expiry;
+
 		DeadlineSubscriber(CoreSubscriber<? super T> actual, Duration preInference, ResponseProgress progress,
 				Supplier<? extends Throwable> expired) {
 			this.actual = actual;
@@ -157,7 +160,9 @@ final class PreInferenceDeadline {
 		public void onSubscribe(Subscription subscription) {
 			this.upstream = subscription;
 			long remaining = Math.max(0, this.preInference.minus(this.progress.elapsed()).toNanos());
-			this.timer = Wheel.TIMER.newTimeout((timeout) -> expire(), remaining, TimeUnit.NANOSECONDS);
+			Expiry expiry = new Expiry(this);
+			this.expiry = expiry;
+			this.timer = Wheel.TIMER.newTimeout(expiry, remaining, TimeUnit.NANOSECONDS);
 			this.actual.onSubscribe(this);
 		}
 
@@ -212,6 +217,10 @@ final class PreInferenceDeadline {
 			if (timer != null) {
 				timer.cancel();
 			}
+			Expiry expiry = this.expiry;
+			if (expiry != null) {
+				expiry.subscriber = null;
+			}
 		}
 
 		/**
@@ -222,6 +231,30 @@ final class PreInferenceDeadline {
 			if (!this.progress.started() && STATE.compareAndSet(this, WAITING, DONE)) {
 				this.upstream.cancel();
 				this.actual.onError(this.expired.get());
+			}
+		}
+
+	}
+
+	/**
+	 * What the wheel holds of a stream. A cancelled deadline stays in the wheel until its
+	 * next tick; letting go of the stream at the cancel leaves the wheel a reference to
+	 * this object alone, so a stream that ends within the tick is garbage at once rather
+	 * than kept, operators, decoder and all, until the wheel gets to it.
+	 */
+	private static final class Expiry implements TimerTask {
+
+		private volatile @Nullable DeadlineSubscriber<?> subscriber;
+
+		Expiry(DeadlineSubscriber<?> subscriber) {
+			this.subscriber = subscriber;
+		}
+
+		@Override
+		public void run(Timeout timeout) {
+			DeadlineSubscriber<?> subscriber = this.subscriber;
+			if (subscriber != null) {
+				subscriber.expire();
 			}
 		}
 
