@@ -123,11 +123,11 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 			JsonToken token = parser.nextToken();
 			switch (name) {
 				case "id" -> id = parts.text(parser, context, token);
-				case "object" -> object = parts.text(parser, context, token);
+				case "object" -> object = parts.text(parts.objects, parser, context, token);
 				case "created" -> created = (token == JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue()
 						: _parseLongPrimitive(parser, context);
-				case "model" -> model = parts.text(parser, context, token);
-				case "system_fingerprint" -> systemFingerprint = parts.text(parser, context, token);
+				case "model" -> model = parts.text(parts.models, parser, context, token);
+				case "system_fingerprint" -> systemFingerprint = parts.text(parts.fingerprints, parser, context, token);
 				case "choices" -> choices = choices(parser, context, parts, token);
 				case "usage" -> usage = usage(parser, context, parts, token);
 				default -> parser.skipChildren();
@@ -306,6 +306,12 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 
 		final ValueDeserializer<Object> toolCalls;
 
+		final RecentText objects = new RecentText();
+
+		final RecentText models = new RecentText();
+
+		final RecentText fingerprints = new RecentText();
+
 		Parts(DeserializationContext context, boolean chunk) {
 			Class<?> choice = chunk ? ChunkChoice.class : Choice.class;
 			this.text = find(context, context.constructType(String.class));
@@ -324,6 +330,14 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 
 		@Nullable String text(JsonParser parser, DeserializationContext context, JsonToken token) {
 			return (token == JsonToken.VALUE_STRING) ? parser.getString() : read(this.text, parser, context, token);
+		}
+
+		/**
+		 * Text of a member whose few values answers repeat, the one kept if it was read
+		 * lately.
+		 */
+		@Nullable String text(RecentText recent, JsonParser parser, DeserializationContext context, JsonToken token) {
+			return (token == JsonToken.VALUE_STRING) ? recent.text(parser) : read(this.text, parser, context, token);
 		}
 
 		@Nullable Integer number(JsonParser parser, DeserializationContext context, JsonToken token) {
@@ -346,6 +360,55 @@ final class OpenAiResponseDeserializer extends DelegatingDeserializer {
 
 		private static JavaType listOf(DeserializationContext context, Class<?> element) {
 			return context.getTypeFactory().constructCollectionType(List.class, element);
+		}
+
+	}
+
+	/**
+	 * A few texts lately read for one member whose values repeat: every chunk of every
+	 * stream names the same object, one of a few models and the same fingerprint, and
+	 * each was a new {@code String} per chunk. Text read again is the one kept. Threads
+	 * share it without a lock: a slot holds one whole {@code String} or another, and a
+	 * text lost to a race is only read anew.
+	 */
+	static final class RecentText {
+
+		private static final int SLOTS = 4;
+
+		/** Longer text is read as it is: no member kept here is that long. */
+		private static final int MAX_LENGTH = 64;
+
+		private final @Nullable String[] recent = new String[SLOTS];
+
+		private int next;
+
+		String text(JsonParser parser) {
+			int length = parser.getStringLength();
+			if (length > MAX_LENGTH) {
+				return parser.getString();
+			}
+			char[] chars = parser.getStringCharacters();
+			int offset = parser.getStringOffset();
+			for (String kept : this.recent) {
+				if (kept != null && sameText(kept, chars, offset, length)) {
+					return kept;
+				}
+			}
+			String text = new String(chars, offset, length);
+			this.recent[(this.next++) & (SLOTS - 1)] = text;
+			return text;
+		}
+
+		private static boolean sameText(String text, char[] chars, int offset, int length) {
+			if (text.length() != length) {
+				return false;
+			}
+			for (int i = 0; i < length; i++) {
+				if (text.charAt(i) != chars[offset + i]) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}

@@ -105,6 +105,30 @@ class OpenAiResponseDeserializerGenerativeTests {
 		assertThat(chunk.created()).isEqualTo(1796143018L);
 	}
 
+	@Test
+	void keepsOnceTheTextThatEveryChunkRepeats() throws Exception {
+		ChatCompletionChunk first = DeepSeekJson.mapper()
+			.readValue(chunk("c1", "deepseek-v4-flash"), ChatCompletionChunk.class);
+		ChatCompletionChunk pro = DeepSeekJson.mapper()
+			.readValue(chunk("c2", "deepseek-v4-pro"), ChatCompletionChunk.class);
+		ChatCompletionChunk again = DeepSeekJson.mapper()
+			.readValue(chunk("c3", "deepseek-v4-flash"), ChatCompletionChunk.class);
+		assertThat(again)
+			.isEqualTo(DATA_BINDING.readValue(chunk("c3", "deepseek-v4-flash"), ChatCompletionChunk.class));
+		assertThat(again.model()).isSameAs(first.model());
+		assertThat(again.object()).isSameAs(first.object());
+		assertThat(again.systemFingerprint()).isSameAs(first.systemFingerprint());
+		assertThat(pro.model()).isEqualTo("deepseek-v4-pro");
+		assertThat(pro.object()).isSameAs(first.object());
+		assertThat(again.id()).isEqualTo("c3");
+	}
+
+	private static String chunk(String id, String model) {
+		return "{\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"created\":1796143018,\"model\":\"" + model
+				+ "\",\"system_fingerprint\":\"fp_emulator\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Echo\"},"
+				+ "\"logprobs\":null,\"finish_reason\":null}]}";
+	}
+
 	/**
 	 * What reading gave: the chunk, or the error's type and message without its location.
 	 */
@@ -124,7 +148,8 @@ class OpenAiResponseDeserializerGenerativeTests {
 	private static final class Generator {
 
 		private static final String[] TEXTS = { "", "token", " Say", "héllo", "\u4f60\u597d", "\ud83d\ude00 ok",
-				"tab\tline\nquote\"back\\slash", "\u0000\u001f", "/slash", "[DONE]" };
+				"tab\tline\nquote\"back\\slash", "\u0000\u001f", "/slash", "[DONE]", "deepseek-v4-flash",
+				"deepseek-v4-flasH", "deepseek-v4-pro", "Deepseek-v4-pro" };
 
 		private static final String[] FINISH_REASONS = { "stop", "length", "content_filter", "tool_calls",
 				"insufficient_system_resource", "something_new" };
