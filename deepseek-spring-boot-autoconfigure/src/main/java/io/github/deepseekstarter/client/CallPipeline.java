@@ -77,8 +77,8 @@ final class CallPipeline {
 				String model = model(adapter, request);
 				CallObserver call = this.observer.start(callInfo(adapter, model, false, userId), context);
 				recordInput(adapter, request, call);
-				return observe(call, this.retry
-					.apply(this.limiter.withPermitMono(admission(model, caller, options), (permit) -> report(permit,
+				return observe(call, this.retry.apply(this.limiter
+					.withPermitMono(admission(model, caller, options), (permit) -> report(permit, call,
 							complete(adapter, adapter.body(request, permit.model(), userId, false), call, permit)))));
 			}))
 			.singleOrEmpty();
@@ -93,7 +93,7 @@ final class CallPipeline {
 				recordInput(adapter, request, call);
 				return observe(call,
 						this.retry.apply(this.limiter.withPermit(admission(model, caller, options), (permit) -> report(
-								permit,
+								permit, call,
 								events(adapter, adapter.body(request, permit.model(), userId, true), call, permit)))));
 			}));
 	}
@@ -117,8 +117,7 @@ final class CallPipeline {
 				if (conversation != null) {
 					adapter.recordOutput(response, conversation);
 				}
-			})
-			.doOnError(DeepSeekApiException.class, (ex) -> call.onResponse(ex.status()));
+			});
 	}
 
 	private <C> Flux<C> events(ProtocolAdapter<?, ?, C> adapter, byte[] body, CallObserver call, Permit permit) {
@@ -150,8 +149,7 @@ final class CallPipeline {
 			}
 		})
 			.concatWith(Mono.defer(() -> decoder.isDone() ? Mono.empty() : Mono.error(decoder.interrupted(null))))
-			.onErrorMap((ex) -> decoder.hasOutput() && !decoder.isDone() && !isInterruption(ex), decoder::interrupted)
-			.doOnError(DeepSeekApiException.class, (ex) -> call.onResponse(ex.status()));
+			.onErrorMap((ex) -> decoder.hasOutput() && !decoder.isDone() && !isInterruption(ex), decoder::interrupted);
 	}
 
 	private static <Q> void recordInput(ProtocolAdapter<Q, ?, ?> adapter, Q request, CallObserver call) {
@@ -225,12 +223,23 @@ final class CallPipeline {
 			.doOnCancel(() -> call.onEnd(null, true));
 	}
 
-	private static <T> Mono<T> report(Permit permit, Mono<T> call) {
-		return call.doOnSuccess((result) -> permit.onSuccess()).doOnError((ex) -> reportError(permit, ex));
+	/**
+	 * Reports how an attempt ended to its permit, and an answer of DeepSeek that is an
+	 * error to the call's observation; one operator for both.
+	 */
+	private static <T> Mono<T> report(Permit permit, CallObserver call, Mono<T> attempt) {
+		return attempt.doOnSuccess((result) -> permit.onSuccess()).doOnError((ex) -> failed(permit, call, ex));
 	}
 
-	private static <T> Flux<T> report(Permit permit, Flux<T> call) {
-		return call.doOnComplete(permit::onSuccess).doOnError((ex) -> reportError(permit, ex));
+	private static <T> Flux<T> report(Permit permit, CallObserver call, Flux<T> attempt) {
+		return attempt.doOnComplete(permit::onSuccess).doOnError((ex) -> failed(permit, call, ex));
+	}
+
+	private static void failed(Permit permit, CallObserver call, Throwable ex) {
+		if (ex instanceof DeepSeekApiException api) {
+			call.onResponse(api.status());
+		}
+		reportError(permit, ex);
 	}
 
 	private static void reportError(Permit permit, Throwable ex) {
