@@ -19,6 +19,10 @@ package io.github.deepseekstarter.protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -121,6 +125,38 @@ class OpenAiResponseDeserializerGenerativeTests {
 		assertThat(pro.model()).isEqualTo("deepseek-v4-pro");
 		assertThat(pro.object()).isSameAs(first.object());
 		assertThat(again.id()).isEqualTo("c3");
+	}
+
+	@Test
+	void threadsThatReadOtherTextAtOnceEachReadTheirOwn() throws Exception {
+		// More models than the reader keeps, read by two threads at once: every slot is
+		// taken over again and again while the other thread reads it.
+		List<String> models = List.of("deepseek-v4-flash", "deepseek-v4-pro", "deepseek-v4-flasH", "deepseek-v4-prO",
+				"model-a", "model-b");
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> readers = new ArrayList<>();
+			for (int thread = 0; thread < 2; thread++) {
+				int first = thread;
+				readers.add(threads.submit(() -> {
+					int read = 0;
+					for (int i = 0; i < 20_000; i++) {
+						String model = models.get((first + i * (first + 1)) % models.size());
+						ChatCompletionChunk chunk = DeepSeekJson.mapper()
+							.readValue(chunk("c" + i, model), ChatCompletionChunk.class);
+						assertThat(chunk.model()).isEqualTo(model);
+						read++;
+					}
+					return read;
+				}));
+			}
+			for (Future<Integer> reader : readers) {
+				assertThat(reader.get(2, TimeUnit.MINUTES)).isEqualTo(20_000);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	private static String chunk(String id, String model) {
