@@ -16,8 +16,11 @@
 
 package io.github.deepseekstarter.limit.redis;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulator;
 import io.github.deepseekstarter.test.emulator.DeepSeekEmulatorBuilder;
@@ -87,10 +90,21 @@ class RedisChaosTests {
 		assertThatTheAccountHeld(figures);
 	}
 
+	private static String stackTrace(Throwable failure) {
+		StringWriter trace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
+	}
+
 	static void assertThatTheAccountHeld(Chaos.Figures figures) {
 		assertThat(figures.server429s()).as("server 429s, %s", figures).isZero();
 		assertThat(figures.peakInFlight()).as("peak in flight, %s", figures).isLessThanOrEqualTo(Chaos.LIMIT);
-		assertThat(figures.failures()).as("requests neither completed nor rejected locally").isEmpty();
+		// Each failure with its whole stack: a blocking call names its caller only deep
+		// down.
+		assertThat(figures.failures())
+			.as(() -> "requests neither completed nor rejected locally:\n"
+					+ figures.failures().stream().map(RedisChaosTests::stackTrace).collect(Collectors.joining("\n")))
+			.isEmpty();
 		int rejected = figures.rejected().values().stream().mapToInt(Integer::intValue).sum();
 		assertThat(figures.completed() + rejected).isEqualTo(figures.offered());
 		assertThat(figures.completed()).isPositive();
