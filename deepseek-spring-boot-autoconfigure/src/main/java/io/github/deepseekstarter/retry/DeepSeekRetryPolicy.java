@@ -21,7 +21,6 @@ import java.time.Duration;
 import io.github.deepseekstarter.DeepSeekApiException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import reactor.core.publisher.Flux;
@@ -73,7 +72,10 @@ public final class DeepSeekRetryPolicy {
 	 * @return the call with retries
 	 */
 	public <T> Mono<T> apply(Mono<T> call) {
-		return call.transformDeferred(RetryOperator.of(this.retry));
+		return Mono.defer(() -> {
+			Retry.AsyncContext<T> context = this.retry.asyncContext();
+			return attempts(call, context).doOnSuccess((result) -> context.onComplete());
+		});
 	}
 
 	/**
@@ -83,7 +85,44 @@ public final class DeepSeekRetryPolicy {
 	 * @return the call with retries
 	 */
 	public <T> Flux<T> apply(Flux<T> call) {
-		return call.transformDeferred(RetryOperator.of(this.retry));
+		return Flux.defer(() -> {
+			Retry.AsyncContext<T> context = this.retry.asyncContext();
+			return attempts(call, context).doOnComplete(context::onComplete);
+		});
+	}
+
+	/**
+	 * Runs the attempts of one call. Resilience4j's own {@code RetryOperator} asks the
+	 * same context the same questions, but builds a {@code retryWhen} with a sink, a
+	 * companion {@code flatMap} and a {@code doOnNext} for every call, which a stream
+	 * holds for as long as it is open. Here the first attempt costs one
+	 * {@code onErrorResume}, and each retry a delay and one more; both carry the demand
+	 * not yet met over to the next attempt. The policy has no result predicate, so no
+	 * element is shown to the context.
+	 */
+	private static <T> Mono<T> attempts(Mono<T> call, Retry.AsyncContext<T> context) {
+		return call.onErrorResume((error) -> {
+			long wait = waitBeforeRetry(error, context);
+			return (wait < 1) ? Mono.error(error)
+					: Mono.delay(Duration.ofMillis(wait)).then(Mono.defer(() -> attempts(call, context)));
+		});
+	}
+
+	private static <T> Flux<T> attempts(Flux<T> call, Retry.AsyncContext<T> context) {
+		return call.onErrorResume((error) -> {
+			long wait = waitBeforeRetry(error, context);
+			return (wait < 1) ? Flux.error(error)
+					: Mono.delay(Duration.ofMillis(wait)).thenMany(Flux.defer(() -> attempts(call, context)));
+		});
+	}
+
+	/**
+	 * How long to wait before the next attempt, or less than 1 when the error ends the
+	 * call. An {@link Error} is never shown to the context, as Resilience4j's operator
+	 * does not.
+	 */
+	private static long waitBeforeRetry(Throwable error, Retry.AsyncContext<?> context) {
+		return (error instanceof Error) ? -1 : context.onError(error);
 	}
 
 	/**
