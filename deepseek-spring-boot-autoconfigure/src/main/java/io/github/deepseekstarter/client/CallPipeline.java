@@ -77,9 +77,10 @@ final class CallPipeline {
 				String model = model(adapter, request);
 				CallObserver call = this.observer.start(callInfo(adapter, model, false, userId), context);
 				recordInput(adapter, request, call);
-				return observe(call, this.retry.apply(this.limiter
-					.withPermitMono(admission(model, caller, options), (permit) -> report(permit, call,
-							complete(adapter, adapter.body(request, permit.model(), userId, false), call, permit)))));
+				return observe(call,
+						this.retry.apply(this.limiter.withPermitMono(admission(model, caller, options),
+								(permit) -> complete(adapter, adapter.body(request, permit.model(), userId, false),
+										call, permit))));
 			}))
 			.singleOrEmpty();
 	}
@@ -92,17 +93,23 @@ final class CallPipeline {
 				CallObserver call = this.observer.start(callInfo(adapter, model, true, userId), context);
 				recordInput(adapter, request, call);
 				return observe(call,
-						this.retry.apply(this.limiter.withPermit(admission(model, caller, options), (permit) -> report(
-								permit, call,
-								events(adapter, adapter.body(request, permit.model(), userId, true), call, permit)))));
+						this.retry.apply(
+								this.limiter.withPermit(admission(model, caller, options), (permit) -> events(adapter,
+										adapter.body(request, permit.model(), userId, true), call, permit))));
 			}));
 	}
 
+	/**
+	 * One attempt of a call. How it ended is told to its permit, before the permit is
+	 * given back, and an error of DeepSeek to the call's observation: a success by the
+	 * operator that reads the answer, an error by the exchange, which is where every
+	 * error of DeepSeek comes from.
+	 */
 	private <R> Mono<R> complete(ProtocolAdapter<?, R, ?> adapter, byte[] body, CallObserver call, Permit permit) {
 		ResponseProgress progress = new ResponseProgress();
-		return this.exchange.postForJson(adapter.path(), body, progress)
-			.map((json) -> adapter.response(json, progress.metadata()))
-			.doOnNext((response) -> {
+		return this.exchange.postForJson(adapter.path(), body, progress, (ex) -> failed(permit, call, ex))
+			.<R>handle((json, sink) -> {
+				R response = adapter.response(json, progress.metadata());
 				call.onResponse(200);
 				call.onFirstByte(progress.metadata());
 				ResponseDetails details = observed(call) ? adapter.responseDetails(response) : null;
@@ -117,9 +124,16 @@ final class CallPipeline {
 				if (conversation != null) {
 					adapter.recordOutput(response, conversation);
 				}
+				permit.onSuccess();
+				sink.next(response);
 			});
 	}
 
+	/**
+	 * One attempt of a stream. How it ended is told to its permit, before the permit is
+	 * given back, and an error of DeepSeek to the call's observation, by the operators
+	 * that check the stream's end and map its errors.
+	 */
 	private <C> Flux<C> events(ProtocolAdapter<?, ?, C> adapter, byte[] body, CallObserver call, Permit permit) {
 		ResponseProgress progress = new ResponseProgress();
 		StreamDecoder<C> decoder = adapter.streamDecoder();
@@ -147,9 +161,18 @@ final class CallPipeline {
 				}
 				sink.next(element);
 			}
-		})
-			.concatWith(Mono.defer(() -> decoder.isDone() ? Mono.empty() : Mono.error(decoder.interrupted(null))))
-			.onErrorMap((ex) -> decoder.hasOutput() && !decoder.isDone() && !isInterruption(ex), decoder::interrupted);
+		}).concatWith(Mono.defer(() -> {
+			if (!decoder.isDone()) {
+				return Mono.error(decoder.interrupted(null));
+			}
+			permit.onSuccess();
+			return Mono.empty();
+		})).onErrorMap((ex) -> {
+			Throwable error = (decoder.hasOutput() && !decoder.isDone() && !isInterruption(ex))
+					? decoder.interrupted(ex) : ex;
+			failed(permit, call, error);
+			return error;
+		});
 	}
 
 	private static <Q> void recordInput(ProtocolAdapter<Q, ?, ?> adapter, Q request, CallObserver call) {
@@ -224,17 +247,9 @@ final class CallPipeline {
 	}
 
 	/**
-	 * Reports how an attempt ended to its permit, and an answer of DeepSeek that is an
-	 * error to the call's observation; one operator for both.
+	 * Reports an attempt that failed to its permit, and an answer of DeepSeek that is an
+	 * error to the call's observation.
 	 */
-	private static <T> Mono<T> report(Permit permit, CallObserver call, Mono<T> attempt) {
-		return attempt.doOnSuccess((result) -> permit.onSuccess()).doOnError((ex) -> failed(permit, call, ex));
-	}
-
-	private static <T> Flux<T> report(Permit permit, CallObserver call, Flux<T> attempt) {
-		return attempt.doOnComplete(permit::onSuccess).doOnError((ex) -> failed(permit, call, ex));
-	}
-
 	private static void failed(Permit permit, CallObserver call, Throwable ex) {
 		if (ex instanceof DeepSeekApiException api) {
 			call.onResponse(api.status());

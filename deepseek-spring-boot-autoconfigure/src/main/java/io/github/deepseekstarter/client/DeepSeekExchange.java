@@ -16,6 +16,8 @@
 
 package io.github.deepseekstarter.client;
 
+import java.util.function.Consumer;
+
 import io.github.deepseekstarter.DeepSeekException;
 import io.github.deepseekstarter.DeepSeekPropertyNames;
 import io.github.deepseekstarter.DeepSeekResponseTooLargeException;
@@ -65,9 +67,10 @@ final class DeepSeekExchange {
 	 * @param path the path below the base URL
 	 * @param body the serialized request
 	 * @param progress records keep-alives and the first real byte
+	 * @param failed told of the error the exchange ends with, as the caller gets it
 	 * @return the JSON text
 	 */
-	Mono<String> postForJson(String path, byte[] body, ResponseProgress progress) {
+	Mono<String> postForJson(String path, byte[] body, ResponseProgress progress, Consumer<Throwable> failed) {
 		return this.webClient.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -78,7 +81,11 @@ final class DeepSeekExchange {
 			// inference starting until it is complete, so only DeepSeek's own close (or
 			// the idle timeout) ends a queued non-streamed call.
 			.exchangeToMono((response) -> json(response, progress))
-			.onErrorMap((ex) -> failure(ex, progress, false));
+			.onErrorMap((ex) -> {
+				Throwable failure = failure(ex, progress, false);
+				failed.accept(failure);
+				return failure;
+			});
 	}
 
 	/**

@@ -145,6 +145,30 @@ class ProtocolNeutralChatTests {
 
 	@ParameterizedTest
 	@EnumSource(DeepSeekProtocol.class)
+	void everyCallAndStreamThatSucceedsTellsItsLaneWhichThenClimbsBack(DeepSeekProtocol protocol) {
+		DeepSeekEmulator emulator = this.extension.emulator();
+		DeepSeekLimiter limiter = new DeepSeekLimiter(LimiterConfig.builder()
+			.modelLimit(LimiterConfig.FLASH, 8)
+			.decreaseFactor(0.5)
+			.successesPerIncrease(1)
+			.build());
+		DeepSeekTemplate template = EmulatorTemplates.builder(emulator, EmulatorTemplates.TIMEOUTS)
+			.protocol(protocol)
+			.limiter(limiter)
+			.build();
+		emulator.enqueueFault(Fault.status(429, "busy"));
+		StepVerifier.create(template.chat(ChatRequest.of("refused")))
+			.expectError(DeepSeekApiException.RateLimit.class)
+			.verify(TIMEOUT);
+		assertThat(limiter.snapshot(LimiterConfig.FLASH).effectiveLimit()).isEqualTo(4);
+		StepVerifier.create(template.chat(ChatRequest.of("call"))).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		assertThat(limiter.snapshot(LimiterConfig.FLASH).effectiveLimit()).as("after a call").isEqualTo(5);
+		StepVerifier.create(template.chatStream(ChatRequest.of("stream")).then()).expectComplete().verify(TIMEOUT);
+		assertThat(limiter.snapshot(LimiterConfig.FLASH).effectiveLimit()).as("after a stream").isEqualTo(6);
+	}
+
+	@ParameterizedTest
+	@EnumSource(DeepSeekProtocol.class)
 	void insufficientBalanceIsItsTypedException(DeepSeekProtocol protocol) {
 		DeepSeekEmulator emulator = this.extension.emulator();
 		DeepSeekTemplate template = template(protocol);
