@@ -232,18 +232,14 @@ final class CallPipeline {
 		if (!observed(call)) {
 			return mono;
 		}
-		return mono.doOnSuccess((result) -> call.onEnd(null, false))
-			.doOnError((ex) -> call.onEnd(ex, false))
-			.doOnCancel(() -> call.onEnd(null, true));
+		return ObservedEnd.of(call, mono);
 	}
 
 	private static <T> Flux<T> observe(CallObserver call, Flux<T> flux) {
 		if (!observed(call)) {
 			return flux;
 		}
-		return flux.doOnComplete(() -> call.onEnd(null, false))
-			.doOnError((ex) -> call.onEnd(ex, false))
-			.doOnCancel(() -> call.onEnd(null, true));
+		return ObservedEnd.of(call, flux);
 	}
 
 	/**
