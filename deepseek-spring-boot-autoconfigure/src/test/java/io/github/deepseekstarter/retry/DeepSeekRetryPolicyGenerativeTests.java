@@ -184,32 +184,27 @@ class DeepSeekRetryPolicyGenerativeTests {
 				.onEvent((event) -> trace.add("event " + event.getEventType() + " after "
 						+ event.getNumberOfRetryAttempts() + ": " + event.getLastThrowable()));
 			AtomicInteger subscriptions = new AtomicInteger();
+			// Each subscription is one attempt; a cancel is noted only while it still
+			// runs.
+			Flux<String> attempts = Flux.defer(() -> {
+				int attempt = subscriptions.incrementAndGet();
+				trace.add("subscribe " + attempt);
+				AtomicBoolean ended = new AtomicBoolean();
+				Flux<String> signals = this.mono ? monoAttempt(attempt).flux() : fluxAttempt(attempt);
+				return signals.doOnTerminate(() -> ended.set(true)).doOnCancel(() -> {
+					if (!ended.get()) {
+						trace.add("cancel " + attempt);
+					}
+				});
+			});
 			Publisher<String> retried;
 			if (this.mono) {
-				Mono<String> call = Mono.defer(() -> {
-					int attempt = subscriptions.incrementAndGet();
-					trace.add("subscribe " + attempt);
-					AtomicBoolean ended = new AtomicBoolean();
-					return monoAttempt(attempt).doOnTerminate(() -> ended.set(true)).doOnCancel(() -> {
-						if (!ended.get()) {
-							trace.add("cancel " + attempt);
-						}
-					});
-				});
+				Mono<String> call = Mono.fromDirect(attempts);
 				retried = reference ? call.transformDeferred(RetryOperator.of(policy.retry())) : policy.apply(call);
 			}
 			else {
-				Flux<String> call = Flux.defer(() -> {
-					int attempt = subscriptions.incrementAndGet();
-					trace.add("subscribe " + attempt);
-					AtomicBoolean ended = new AtomicBoolean();
-					return fluxAttempt(attempt).doOnTerminate(() -> ended.set(true)).doOnCancel(() -> {
-						if (!ended.get()) {
-							trace.add("cancel " + attempt);
-						}
-					});
-				});
-				retried = reference ? call.transformDeferred(RetryOperator.of(policy.retry())) : policy.apply(call);
+				retried = reference ? attempts.transformDeferred(RetryOperator.of(policy.retry()))
+						: policy.apply(attempts);
 			}
 			Recorder recorder = new Recorder(trace, this.initialRequest, this.onNextRequests);
 			retried.subscribe(recorder);
