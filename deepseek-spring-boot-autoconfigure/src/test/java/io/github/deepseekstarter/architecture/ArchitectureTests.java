@@ -88,6 +88,18 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void redisLanesRunTheirScriptsWithoutSpringDataRedisScriptObjects() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".limit.redis..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.data.redis.core.script..")
+			.because("DefaultRedisScript takes a ReentrantLock and StaticScriptSource a monitor on every call, "
+					+ "which parks an event loop whenever two releases meet")
+			.check(CLASSES);
+	}
+
+	@Test
 	void springBootClassesAppearOnlyInAutoConfigurationObservabilityAndActuator() {
 		noClasses().that()
 			.resideOutsideOfPackages(BASE + ".autoconfigure..", BASE + ".observability..", BASE + ".actuate..")

@@ -21,8 +21,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -32,7 +35,6 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The Lua scripts that keep one sorted set of leases per lane: members are
@@ -42,21 +44,23 @@ import org.springframework.data.redis.core.script.RedisScript;
  * so that each script touches one slot of a Redis Cluster. Each call is one round trip
  * (two the first time after Redis lost its script cache), bounded by the command timeout.
  * <p>
- * The scripts are {@code .lua} resources next to this class, read once. They run on one
- * reactive connection opened once: opening a connection may block, so it never happens on
- * the path of a request.
+ * The scripts are {@code .lua} resources next to this class, read and digested once: a
+ * call reads only final fields, never a lock (Spring Data Redis's
+ * {@code DefaultRedisScript} takes one on every call, which parked an event loop when two
+ * releases met). They run on one reactive connection opened once: opening a connection
+ * may block, so it never happens on the path of a request.
  */
 final class LeaseScripts {
 
-	private static final RedisScript<Object> ACQUIRE = load("acquire.lua");
+	private static final Script ACQUIRE = load("acquire.lua");
 
-	private static final RedisScript<Object> RELEASE = load("release.lua");
+	private static final Script RELEASE = load("release.lua");
 
-	private static final RedisScript<Object> RENEW = load("renew.lua");
+	private static final Script RENEW = load("renew.lua");
 
-	private static final RedisScript<Object> RESTORE = load("restore.lua");
+	private static final Script RESTORE = load("restore.lua");
 
-	private static final RedisScript<Object> LIMIT = load("limit.lua");
+	private static final Script LIMIT = load("limit.lua");
 
 	private final ReactiveRedisConnectionFactory connectionFactory;
 
@@ -236,16 +240,17 @@ final class LeaseScripts {
 	 * Runs a script and returns its answer as a list of integers (a script's single
 	 * integer is a list of one).
 	 */
-	private Mono<List<Long>> run(RedisScript<Object> script, List<String> keys, List<String> args) {
+	private Mono<List<Long>> run(Script script, List<String> keys, List<String> args) {
 		ReactiveRedisConnection connection = this.connection;
 		if (connection == null) {
 			return Mono.error(new IllegalStateException("No connection to Redis has been opened yet"));
 		}
 		ByteBuffer[] keysAndArgs = keysAndArgs(keys, args);
 		return connection.scriptingCommands()
-			.<Object>evalSha(script.getSha1(), ReturnType.MULTI, keys.size(), keysAndArgs)
-			.onErrorResume(LeaseScripts::isNoScript, (ex) -> connection.scriptingCommands()
-				.eval(encode(script.getScriptAsString()), ReturnType.MULTI, keys.size(), keysAndArgs(keys, args)))
+			.<Object>evalSha(script.sha1(), ReturnType.MULTI, keys.size(), keysAndArgs)
+			.onErrorResume(LeaseScripts::isNoScript,
+					(ex) -> connection.scriptingCommands()
+						.eval(script.text(), ReturnType.MULTI, keys.size(), keysAndArgs(keys, args)))
 			.collectList()
 			.map(LeaseScripts::integers)
 			// Lettuce completes commands on its event loop, at times inside its
@@ -281,16 +286,36 @@ final class LeaseScripts {
 		throw new IllegalStateException("Redis answered a lease script with " + element.getClass().getSimpleName());
 	}
 
-	private static RedisScript<Object> load(String name) {
+	private static Script load(String name) {
 		try (InputStream in = LeaseScripts.class.getResourceAsStream(name)) {
 			if (in == null) {
 				throw new IllegalStateException("Lease script " + name + " is missing from the classpath");
 			}
-			return RedisScript.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), Object.class);
+			byte[] text = in.readAllBytes();
+			return new Script(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text)), text);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Lease script " + name + " could not be read", ex);
 		}
+		catch (NoSuchAlgorithmException ex) {
+			// Every Java platform has SHA-1 (MessageDigest's documentation).
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * One script, with the digest {@code EVALSHA} names it by.
+	 *
+	 * @param sha1 the lowercase hex SHA-1 of the script's bytes
+	 * @param bytes the script as UTF-8, never changed after loading
+	 */
+	private record Script(String sha1, byte[] bytes) {
+
+		/** A fresh buffer over the script, for the one {@code EVAL} that sends it. */
+		ByteBuffer text() {
+			return ByteBuffer.wrap(this.bytes).asReadOnlyBuffer();
+		}
+
 	}
 
 	/**

@@ -179,4 +179,38 @@ class LeaseRegressionTests {
 		}
 	}
 
+	@Test
+	void everyScriptIsSentOnceAndThenRunByTheDigestRedisKnowsItBy() throws Exception {
+		RedisPermitsSettings settings = Replica.settings(LEASE, OutagePolicy.FAIL_CLOSED, 2);
+		try (Replica a = new Replica(this.redis.port(), settings, 10)) {
+			RedisLanePermits pro = (RedisLanePermits) a.permits().create("pro", 10, () -> {
+			});
+			String proKey = a.permits().leaseKey("pro");
+			assertThat(this.redis.command("CONFIG RESETSTAT")).isEqualTo("+OK");
+			int rounds = 20;
+			for (int i = 0; i < rounds; i++) {
+				assertThat(pro.tryAcquire().block(WAIT)).isTrue();
+				pro.release();
+				await().atMost(WAIT).until(() -> this.redis.command("ZCARD " + proKey).equals(":0"));
+			}
+			String stats = this.redis.bulk("INFO commandstats");
+			// A digest other than Redis's own would send the whole script every time.
+			assertThat(calls(stats, "eval")).as("scripts sent whole").isLessThanOrEqualTo(2);
+			assertThat(calls(stats, "evalsha")).as("scripts run by digest").isGreaterThanOrEqualTo(2L * rounds);
+			assertThat(this.redis.command("SCRIPT FLUSH")).isEqualTo("+OK");
+			assertThat(pro.tryAcquire().block(WAIT)).as("admits after Redis lost its scripts").isTrue();
+			pro.release();
+			await().atMost(WAIT).until(() -> this.redis.command("ZCARD " + proKey).equals(":0"));
+		}
+	}
+
+	/** The number of calls of a command in the answer to {@code INFO commandstats}. */
+	private static long calls(String stats, String command) {
+		return stats.lines()
+			.filter((line) -> line.startsWith("cmdstat_" + command + ":"))
+			.map((line) -> line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls="))))
+			.mapToLong(Long::parseLong)
+			.sum();
+	}
+
 }
