@@ -28,11 +28,14 @@ import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.client.DeepSeekTimeouts;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.observability.DeepSeekObserver;
+import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
 import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.protocol.openai.ChatMessage;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -104,9 +107,16 @@ public class TemplateCallBenchmark {
 	private final WebClient webClientForEvents = webClient(
 			new InMemoryConnector(MediaType.TEXT_EVENT_STREAM, streamReads()));
 
-	private final DeepSeekTemplate templateForJson = template(this.webClientForJson);
+	private final DeepSeekTemplate templateForJson = template(this.webClientForJson, DeepSeekObserver.NONE);
 
-	private final DeepSeekTemplate templateForEvents = template(this.webClientForEvents);
+	private final DeepSeekTemplate templateForEvents = template(this.webClientForEvents, DeepSeekObserver.NONE);
+
+	// The same with the starter's meters, as an application with metrics runs it.
+	private final DeepSeekTemplate meteredTemplateForJson = template(this.webClientForJson,
+			new MicrometerDeepSeekObserver(new SimpleMeterRegistry()));
+
+	private final DeepSeekTemplate meteredTemplateForEvents = template(this.webClientForEvents,
+			new MicrometerDeepSeekObserver(new SimpleMeterRegistry()));
 
 	/**
 	 * The WebClient alone, a non-streamed call.
@@ -144,6 +154,24 @@ public class TemplateCallBenchmark {
 		return this.templateForEvents.chatStream(this.request).count().block();
 	}
 
+	/**
+	 * The template with the starter's meters, a non-streamed call.
+	 * @return the answer
+	 */
+	@Benchmark
+	public ChatCompletion meteredTemplateCall() {
+		return this.meteredTemplateForJson.chat(this.request).block();
+	}
+
+	/**
+	 * The template with the starter's meters, a stream of the emulator's 16 events.
+	 * @return the number of chunks
+	 */
+	@Benchmark
+	public Long meteredTemplateStream() {
+		return this.meteredTemplateForEvents.chatStream(this.request).count().block();
+	}
+
 	private static Mono<Void> exchange(WebClient webClient) {
 		return webClient.post()
 			.uri("/chat/completions")
@@ -164,13 +192,14 @@ public class TemplateCallBenchmark {
 			.build();
 	}
 
-	private static DeepSeekTemplate template(WebClient webClient) {
+	private static DeepSeekTemplate template(WebClient webClient, DeepSeekObserver observer) {
 		RetrySettings once = new RetrySettings(1, RetrySettings.DEFAULTS.initialBackoff(),
 				RetrySettings.DEFAULTS.multiplier(), RetrySettings.DEFAULTS.maxBackoff(),
 				RetrySettings.DEFAULTS.maxRetryAfter());
 		return DeepSeekTemplate.builder(webClient)
 			.timeouts(timeouts())
 			.retry(new DeepSeekRetryPolicy(once))
+			.observer(observer)
 			.limiter(new DeepSeekLimiter(LimiterConfig.builder()
 				.modelLimit(LimiterConfig.FLASH, 2500)
 				.modelLimit(LimiterConfig.PRO, 500)
