@@ -63,6 +63,8 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 
 	private final int maxContentBytes;
 
+	private final CallMeters.Cache callMeters;
+
 	/**
 	 * Creates an observer recording meters only, without tenant tags.
 	 * @param meters the registry of the meters
@@ -94,6 +96,8 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 		this.prices = builder.prices;
 		this.board = builder.board;
 		this.maxContentBytes = builder.maxContentBytes;
+		this.callMeters = new CallMeters.Cache(this.meters, this.legacyNames, this.serverAddress, this.serverPort,
+				builder.keptShapes);
 	}
 
 	/**
@@ -117,7 +121,7 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 			.parentObservation(parent)
 			.start();
 		String tenant = this.tenantTags.isEnabled() ? this.tenantTags.valueOf(call.userId()) : null;
-		return new MicrometerCallObserver(this, observed, observation, tenant);
+		return new MicrometerCallObserver(this, this.callMeters.of(call, tenant), observed, observation);
 	}
 
 	MeterRegistry meters() {
@@ -165,6 +169,8 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 		private @Nullable TenantCostBoard board;
 
 		private int maxContentBytes;
+
+		private int keptShapes = CallMeters.Cache.MAX_SHAPES;
 
 		private Builder(MeterRegistry meters) {
 			this.meters = Objects.requireNonNull(meters, "meters must not be null");
@@ -259,6 +265,17 @@ public final class MicrometerDeepSeekObserver implements DeepSeekObserver {
 				throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
 			}
 			this.maxContentBytes = maxBytes;
+			return this;
+		}
+
+		/**
+		 * Sets how many shapes of call keep their meters; 0 registers every meter each
+		 * time it is recorded.
+		 * @param max the number of shapes
+		 * @return this builder
+		 */
+		Builder keptShapes(int max) {
+			this.keptShapes = max;
 			return this;
 		}
 
