@@ -18,7 +18,6 @@ package io.github.deepseekstarter.observability;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import io.github.deepseekstarter.TokenUsage;
 import io.micrometer.core.instrument.Counter;
@@ -30,18 +29,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The meters of the calls that share a shape (operation, model, lane, protocol and
- * tenant), each registered the first time a call of that shape records it and then
- * reused: building a meter's tags and looking it up in the registry cost more than
- * recording into it, and a call records about ten.
+ * tenant), each registered the first time a call of that shape records it and then reused
+ * ({@link KeptMeters}): a call records about ten.
  * <p>
  * Shapes are bounded by the lanes, the aliases and the tenant tags; an observer keeps at
  * most {@value Cache#MAX_SHAPES} of them, and each at most {@value #MAX_VARIANTS}
  * response models, statuses, currencies and endings, past which calls register their
- * meters as if nothing were kept, so an answer's arbitrary model name can grow the
- * registry but not this cache. A meter removed from the registry empties the cache, so
- * the next call registers it again. Meter filters are applied when a meter is registered:
- * a filter added to the registry after the first calls does not reach the meters already
- * kept (Spring Boot adds its filters before any bean uses the registry).
+ * meters each time, so an answer's arbitrary model name can grow the registry but not
+ * this cache. A meter removed from the registry makes every shape forget its meters,
+ * calls in flight included, so the next record registers it again.
  */
 final class CallMeters {
 
@@ -50,38 +46,25 @@ final class CallMeters {
 
 	private final MeterRegistry registry;
 
-	private final boolean legacyNames;
-
-	/** Whether this shape keeps its meters; past the bound of shapes it does not. */
-	private final boolean keep;
-
-	private final String lane;
-
-	private final @Nullable String tenant;
-
-	private final Tags genAiTags;
-
 	private final Tags laneTags;
 
-	private final Map<Integer, Counter> responses = new ConcurrentHashMap<>();
+	private final KeptMeters<Integer, Counter> responses;
 
-	private final Map<String, Counter> costs = new ConcurrentHashMap<>();
+	private final KeptMeters<String, Counter> costs;
 
-	private final Map<String, ResponseMeters> byResponseModel = new ConcurrentHashMap<>();
+	private final KeptMeters<String, ResponseMeters> byResponseModel;
 
+	// Each recorded once per call: kept also by a shape past the bound, which lives as
+	// long as its one call.
 	private volatile @Nullable Counter keepAlives;
 
 	private volatile @Nullable Timer serverQueueTime;
 
 	private volatile @Nullable Timer timeToFirstToken;
 
-	private CallMeters(MeterRegistry registry, boolean legacyNames, boolean keep, Shape shape, String serverAddress,
+	private CallMeters(MeterRegistry registry, boolean legacyNames, int maxVariants, Shape shape, String serverAddress,
 			int serverPort) {
 		this.registry = registry;
-		this.legacyNames = legacyNames;
-		this.keep = keep;
-		this.lane = shape.lane();
-		this.tenant = shape.tenant();
 		Tags genAi = Tags.of(DeepSeekMeterNames.TAG_OPERATION, shape.operation(), DeepSeekMeterNames.TAG_PROVIDER,
 				DeepSeekMeterNames.PROVIDER, DeepSeekMeterNames.TAG_REQUEST_MODEL, shape.model(),
 				DeepSeekMeterNames.TAG_SERVER_ADDRESS, serverAddress, DeepSeekMeterNames.TAG_SERVER_PORT,
@@ -92,18 +75,31 @@ final class CallMeters {
 		if (shape.tenant() != null) {
 			genAi = genAi.and(DeepSeekMeterNames.TAG_TENANT, shape.tenant());
 		}
-		this.genAiTags = genAi;
+		Tags genAiTags = genAi;
 		this.laneTags = Tags.of(DeepSeekMeterNames.TAG_MODEL, shape.lane(), DeepSeekMeterNames.TAG_PROTOCOL,
 				shape.protocol());
+		this.responses = new KeptMeters<>(maxVariants,
+				(status) -> Counter.builder(DeepSeekMeterNames.UPSTREAM_RESPONSES)
+					.description("Answers DeepSeek sent, by HTTP status")
+					.tags(this.laneTags)
+					.tag(DeepSeekMeterNames.TAG_STATUS, Integer.toString(status))
+					.register(registry));
+		this.costs = new KeptMeters<>(maxVariants, (currency) -> {
+			Counter.Builder cost = Counter.builder(DeepSeekMeterNames.COST)
+				.description("What the calls cost at the configured token prices")
+				.tag(DeepSeekMeterNames.TAG_MODEL, shape.lane())
+				.tag(DeepSeekMeterNames.TAG_CURRENCY, currency);
+			if (shape.tenant() != null) {
+				cost.tag(DeepSeekMeterNames.TAG_TENANT, shape.tenant());
+			}
+			return cost.register(registry);
+		});
+		this.byResponseModel = new KeptMeters<>(maxVariants, (model) -> new ResponseMeters(registry, legacyNames,
+				genAiTags.and(DeepSeekMeterNames.TAG_RESPONSE_MODEL, model)));
 	}
 
 	Counter upstreamResponses(int status) {
-		return variant(this.keep, this.responses, status,
-				(key) -> Counter.builder(DeepSeekMeterNames.UPSTREAM_RESPONSES)
-					.description("Answers DeepSeek sent, by HTTP status")
-					.tags(this.laneTags)
-					.tag(DeepSeekMeterNames.TAG_STATUS, Integer.toString(key))
-					.register(this.registry));
+		return this.responses.get(status);
 	}
 
 	Counter keepAlives() {
@@ -113,9 +109,7 @@ final class CallMeters {
 				.description("Keep-alives DeepSeek sent while it queued requests")
 				.tags(this.laneTags)
 				.register(this.registry);
-			if (this.keep) {
-				this.keepAlives = counter;
-			}
+			this.keepAlives = counter;
 		}
 		return counter;
 	}
@@ -127,9 +121,7 @@ final class CallMeters {
 				.description("Time DeepSeek queued requests before their first byte that was not a keep-alive")
 				.tags(this.laneTags)
 				.register(this.registry);
-			if (this.keep) {
-				this.serverQueueTime = timer;
-			}
+			this.serverQueueTime = timer;
 		}
 		return timer;
 	}
@@ -142,24 +134,13 @@ final class CallMeters {
 				.description("Time from the start of a streamed call to its first generated token (deprecated)")
 				.tags(this.laneTags)
 				.register(this.registry);
-			if (this.keep) {
-				this.timeToFirstToken = timer;
-			}
+			this.timeToFirstToken = timer;
 		}
 		return timer;
 	}
 
 	Counter cost(String currency) {
-		return variant(this.keep, this.costs, currency, (key) -> {
-			Counter.Builder cost = Counter.builder(DeepSeekMeterNames.COST)
-				.description("What the calls cost at the configured token prices")
-				.tag(DeepSeekMeterNames.TAG_MODEL, this.lane)
-				.tag(DeepSeekMeterNames.TAG_CURRENCY, key);
-			if (this.tenant != null) {
-				cost.tag(DeepSeekMeterNames.TAG_TENANT, this.tenant);
-			}
-			return cost.register(this.registry);
-		});
+		return this.costs.get(currency);
 	}
 
 	/**
@@ -168,8 +149,7 @@ final class CallMeters {
 	 * named none
 	 */
 	ResponseMeters response(String responseModel) {
-		return variant(this.keep, this.byResponseModel, responseModel, (key) -> new ResponseMeters(this.registry,
-				this.legacyNames, this.genAiTags.and(DeepSeekMeterNames.TAG_RESPONSE_MODEL, key)));
+		return this.byResponseModel.get(responseModel);
 	}
 
 	/**
@@ -180,17 +160,9 @@ final class CallMeters {
 		this.keepAlives = null;
 		this.serverQueueTime = null;
 		this.timeToFirstToken = null;
-		this.responses.clear();
-		this.costs.clear();
-		this.byResponseModel.clear();
-	}
-
-	private static <K, V> V variant(boolean keep, Map<K, V> variants, K key, Function<K, V> create) {
-		V value = variants.get(key);
-		if (value != null) {
-			return value;
-		}
-		return (keep && variants.size() < MAX_VARIANTS) ? variants.computeIfAbsent(key, create) : create.apply(key);
+		this.responses.forget();
+		this.costs.forget();
+		this.byResponseModel.forget();
 	}
 
 	/**
@@ -204,7 +176,7 @@ final class CallMeters {
 
 		private final Tags tags;
 
-		private final Map<Ending, Timer> durations = new ConcurrentHashMap<>();
+		private final KeptMeters<Ending, Timer> durations;
 
 		private volatile @Nullable Timer timeToFirstChunk;
 
@@ -214,6 +186,14 @@ final class CallMeters {
 			this.registry = registry;
 			this.legacyNames = legacyNames;
 			this.tags = tags;
+			this.durations = new KeptMeters<>(MAX_VARIANTS, (ending) -> Timer
+				.builder(DeepSeekMeterNames.OPERATION_DURATION)
+				.description("Duration of DeepSeek calls, from their start to their last byte, queueing included")
+				.tags(tags)
+				.serviceLevelObjectives(GenAiBuckets.seconds())
+				.tag(DeepSeekMeterNames.TAG_OUTCOME, ending.outcome())
+				.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, ending.errorType())
+				.register(registry));
 		}
 
 		Timer timeToFirstChunk() {
@@ -239,14 +219,7 @@ final class CallMeters {
 		}
 
 		Timer duration(String outcome, String errorType) {
-			return variant(true, this.durations, new Ending(outcome, errorType), (ending) -> Timer
-				.builder(DeepSeekMeterNames.OPERATION_DURATION)
-				.description("Duration of DeepSeek calls, from their start to their last byte, queueing included")
-				.tags(this.tags)
-				.serviceLevelObjectives(GenAiBuckets.seconds())
-				.tag(DeepSeekMeterNames.TAG_OUTCOME, ending.outcome())
-				.tag(DeepSeekMeterNames.TAG_ERROR_TYPE, ending.errorType())
-				.register(this.registry));
+			return this.durations.get(new Ending(outcome, errorType));
 		}
 
 	}
@@ -385,13 +358,14 @@ final class CallMeters {
 				return meters;
 			}
 			if (this.shapes.size() < this.maxShapes) {
-				return this.shapes.computeIfAbsent(shape, (key) -> create(key, true));
+				return this.shapes.computeIfAbsent(shape, (key) -> create(key, MAX_VARIANTS));
 			}
-			return create(shape, false);
+			return create(shape, 0);
 		}
 
-		private CallMeters create(Shape shape, boolean keep) {
-			return new CallMeters(this.registry, this.legacyNames, keep, shape, this.serverAddress, this.serverPort);
+		private CallMeters create(Shape shape, int maxVariants) {
+			return new CallMeters(this.registry, this.legacyNames, maxVariants, shape, this.serverAddress,
+					this.serverPort);
 		}
 
 	}

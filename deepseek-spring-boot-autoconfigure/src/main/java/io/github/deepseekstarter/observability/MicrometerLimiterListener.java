@@ -36,52 +36,71 @@ import io.micrometer.core.instrument.Timer;
  */
 public final class MicrometerLimiterListener implements LimiterListener {
 
-	private final MeterRegistry meters;
+	/** Lanes are configured, so few; more are registered each time. */
+	private static final int MAX_KEPT = 256;
+
+	private final KeptMeters<String, Timer> queueWaits;
+
+	private final KeptMeters<Rejection, Counter> rejections;
+
+	private final KeptMeters<BudgetRejection, Counter> budgetRejections;
+
+	private final KeptMeters<String, Counter> abandoned;
 
 	/**
 	 * Creates the listener.
 	 * @param meters the registry of the meters
 	 */
 	public MicrometerLimiterListener(MeterRegistry meters) {
-		this.meters = Objects.requireNonNull(meters, "meters must not be null");
+		Objects.requireNonNull(meters, "meters must not be null");
+		this.queueWaits = KeptMeters.forgottenOnRemoval(meters, MAX_KEPT,
+				(lane) -> Timer.builder(DeepSeekMeterNames.QUEUE_WAIT)
+					.description("Time requests waited for a permit of their lane, zero when admitted at once")
+					.tag(DeepSeekMeterNames.TAG_MODEL, lane)
+					.register(meters));
+		this.rejections = KeptMeters.forgottenOnRemoval(meters, MAX_KEPT,
+				(rejection) -> Counter.builder(DeepSeekMeterNames.REJECTED)
+					.description("Requests rejected locally, never sent to DeepSeek")
+					.tag(DeepSeekMeterNames.TAG_MODEL, rejection.lane())
+					.tag(DeepSeekMeterNames.TAG_REASON, rejection.reason().name().toLowerCase(Locale.ROOT))
+					.register(meters));
+		this.budgetRejections = KeptMeters.forgottenOnRemoval(meters, MAX_KEPT,
+				(rejection) -> Counter.builder(DeepSeekMeterNames.BUDGET_REJECTIONS)
+					.description("Requests rejected locally, never sent, because their tenant used up a token budget")
+					.tag(DeepSeekMeterNames.TAG_MODEL, rejection.lane())
+					.tag(DeepSeekMeterNames.TAG_PERIOD, rejection.period().name().toLowerCase(Locale.ROOT))
+					.register(meters));
+		this.abandoned = KeptMeters.forgottenOnRemoval(meters, MAX_KEPT,
+				(lane) -> Counter.builder(DeepSeekMeterNames.ABANDONED)
+					.description("Requests whose caller gave up while they waited for a permit")
+					.tag(DeepSeekMeterNames.TAG_MODEL, lane)
+					.register(meters));
 	}
 
 	@Override
 	public void onAdmitted(String lane, Admission admission, Duration waited) {
-		Timer.builder(DeepSeekMeterNames.QUEUE_WAIT)
-			.description("Time requests waited for a permit of their lane, zero when admitted at once")
-			.tag(DeepSeekMeterNames.TAG_MODEL, lane)
-			.register(this.meters)
-			.record(waited);
+		this.queueWaits.get(lane).record(waited);
 	}
 
 	@Override
 	public void onRejected(String lane, Admission admission, LaneRejectedException.Reason reason) {
-		Counter.builder(DeepSeekMeterNames.REJECTED)
-			.description("Requests rejected locally, never sent to DeepSeek")
-			.tag(DeepSeekMeterNames.TAG_MODEL, lane)
-			.tag(DeepSeekMeterNames.TAG_REASON, reason.name().toLowerCase(Locale.ROOT))
-			.register(this.meters)
-			.increment();
+		this.rejections.get(new Rejection(lane, reason)).increment();
 	}
 
 	@Override
 	public void onBudgetRejected(String lane, Admission admission, BudgetPeriod period) {
-		Counter.builder(DeepSeekMeterNames.BUDGET_REJECTIONS)
-			.description("Requests rejected locally, never sent, because their tenant used up a token budget")
-			.tag(DeepSeekMeterNames.TAG_MODEL, lane)
-			.tag(DeepSeekMeterNames.TAG_PERIOD, period.name().toLowerCase(Locale.ROOT))
-			.register(this.meters)
-			.increment();
+		this.budgetRejections.get(new BudgetRejection(lane, period)).increment();
 	}
 
 	@Override
 	public void onAbandoned(String lane, Admission admission) {
-		Counter.builder(DeepSeekMeterNames.ABANDONED)
-			.description("Requests whose caller gave up while they waited for a permit")
-			.tag(DeepSeekMeterNames.TAG_MODEL, lane)
-			.register(this.meters)
-			.increment();
+		this.abandoned.get(lane).increment();
+	}
+
+	private record Rejection(String lane, LaneRejectedException.Reason reason) {
+	}
+
+	private record BudgetRejection(String lane, BudgetPeriod period) {
 	}
 
 }
