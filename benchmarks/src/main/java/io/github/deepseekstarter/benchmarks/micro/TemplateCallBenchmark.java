@@ -26,15 +26,19 @@ import java.util.concurrent.TimeUnit;
 import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
 import io.github.deepseekstarter.client.DeepSeekTimeouts;
+import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.limit.LimiterListener;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
+import io.github.deepseekstarter.observability.MicrometerLimiterListener;
 import io.github.deepseekstarter.protocol.openai.ChatCompletion;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.protocol.openai.ChatMessage;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
 import io.github.deepseekstarter.retry.RetrySettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,8 +69,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+// The template's paths take 8 to 10 s of calls to compile on two cores: with three
+// seconds of warm-up the measured iterations were still falling (67 to 20 us per call).
+@Warmup(iterations = 15, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class TemplateCallBenchmark {
 
@@ -111,12 +117,13 @@ public class TemplateCallBenchmark {
 
 	private final DeepSeekTemplate templateForEvents = template(this.webClientForEvents, DeepSeekObserver.NONE);
 
-	// The same with the starter's meters, as an application with metrics runs it.
-	private final DeepSeekTemplate meteredTemplateForJson = template(this.webClientForJson,
-			new MicrometerDeepSeekObserver(new SimpleMeterRegistry()));
+	// The same with the starter's meters of calls and lanes, as an application with
+	// metrics runs it.
+	private final DeepSeekTemplate meteredTemplateForJson = meteredTemplate(this.webClientForJson,
+			new SimpleMeterRegistry());
 
-	private final DeepSeekTemplate meteredTemplateForEvents = template(this.webClientForEvents,
-			new MicrometerDeepSeekObserver(new SimpleMeterRegistry()));
+	private final DeepSeekTemplate meteredTemplateForEvents = meteredTemplate(this.webClientForEvents,
+			new SimpleMeterRegistry());
 
 	/**
 	 * The WebClient alone, a non-streamed call.
@@ -193,6 +200,14 @@ public class TemplateCallBenchmark {
 	}
 
 	private static DeepSeekTemplate template(WebClient webClient, DeepSeekObserver observer) {
+		return template(webClient, observer, LimiterListener.NONE);
+	}
+
+	private static DeepSeekTemplate meteredTemplate(WebClient webClient, MeterRegistry meters) {
+		return template(webClient, new MicrometerDeepSeekObserver(meters), new MicrometerLimiterListener(meters));
+	}
+
+	private static DeepSeekTemplate template(WebClient webClient, DeepSeekObserver observer, LimiterListener listener) {
 		RetrySettings once = new RetrySettings(1, RetrySettings.DEFAULTS.initialBackoff(),
 				RetrySettings.DEFAULTS.multiplier(), RetrySettings.DEFAULTS.maxBackoff(),
 				RetrySettings.DEFAULTS.maxRetryAfter());
@@ -203,7 +218,7 @@ public class TemplateCallBenchmark {
 			.limiter(new DeepSeekLimiter(LimiterConfig.builder()
 				.modelLimit(LimiterConfig.FLASH, 2500)
 				.modelLimit(LimiterConfig.PRO, 500)
-				.build()))
+				.build(), BulkheadAccountPermits.factory(), listener))
 			.build();
 	}
 

@@ -35,6 +35,8 @@ class TemplateCallBenchmarkTests {
 		assertThat(completion.content()).isEqualTo("Echo: Say hello");
 		assertThat(completion.usage()).extracting(Usage::totalTokens).isEqualTo(9);
 		assertThat(benchmark.templateStream()).isEqualTo(16L);
+		assertThat(benchmark.meteredTemplateCall().content()).isEqualTo("Echo: Say hello");
+		assertThat(benchmark.meteredTemplateStream()).isEqualTo(16L);
 	}
 
 }
