@@ -20,10 +20,13 @@ import java.time.Duration;
 
 import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
+import io.github.deepseekstarter.limit.BulkheadAccountPermits;
 import io.github.deepseekstarter.limit.DeepSeekLimiter;
 import io.github.deepseekstarter.limit.LimiterConfig;
+import io.github.deepseekstarter.limit.LimiterListener;
 import io.github.deepseekstarter.observability.DeepSeekObserver;
 import io.github.deepseekstarter.observability.MicrometerDeepSeekObserver;
+import io.github.deepseekstarter.observability.MicrometerLimiterListener;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
 import io.github.deepseekstarter.protocol.openai.ChatMessage;
 import io.github.deepseekstarter.retry.DeepSeekRetryPolicy;
@@ -52,20 +55,22 @@ public final class TemplateLoadClient implements LoadClient {
 	 * @param settings the shared settings
 	 */
 	public TemplateLoadClient(ClientSettings settings) {
-		this(settings, DeepSeekObserver.NONE);
+		this(settings, DeepSeekObserver.NONE, LimiterListener.NONE);
 	}
 
 	/**
-	 * Creates the client with the starter's Micrometer meters in a
+	 * Creates the client with the starter's Micrometer meters of calls and lanes in a
 	 * {@link SimpleMeterRegistry}, as an application with metrics runs it.
 	 * @param settings the shared settings
 	 * @return the client
 	 */
 	public static TemplateLoadClient withMeters(ClientSettings settings) {
-		return new TemplateLoadClient(settings, new MicrometerDeepSeekObserver(new SimpleMeterRegistry()));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		return new TemplateLoadClient(settings, new MicrometerDeepSeekObserver(meters),
+				new MicrometerLimiterListener(meters));
 	}
 
-	private TemplateLoadClient(ClientSettings settings, DeepSeekObserver observer) {
+	private TemplateLoadClient(ClientSettings settings, DeepSeekObserver observer, LimiterListener listener) {
 		StarterTransport transport = StarterTransport.of(settings);
 		this.connections = transport.connections();
 		// One attempt per call, as for every client here, so each server 429 is counted
@@ -80,7 +85,7 @@ public final class TemplateLoadClient implements LoadClient {
 			.limiter(new DeepSeekLimiter(LimiterConfig.builder()
 				.modelLimit(LimiterConfig.FLASH, settings.flashLimit())
 				.modelLimit(LimiterConfig.PRO, settings.proLimit())
-				.build()))
+				.build(), BulkheadAccountPermits.factory(), listener))
 			.build();
 		this.request = ChatCompletionRequest.builder()
 			.message(ChatMessage.user(settings.prompt()))
