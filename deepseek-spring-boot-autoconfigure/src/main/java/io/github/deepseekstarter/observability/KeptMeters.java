@@ -71,8 +71,16 @@ final class KeptMeters<K, M> {
 		if (meter != null) {
 			return meter;
 		}
-		return (this.meters.size() < this.max) ? this.meters.computeIfAbsent(key, this.register)
-				: this.register.apply(key);
+		// Registered outside the map's locks: Micrometer registers, and tells removal
+		// listeners such as forget(), inside the registry's lock, so registering inside
+		// computeIfAbsent could wait for a removal that waits for the same slot. Two
+		// threads registering one meter get the same meter from the registry.
+		meter = this.register.apply(key);
+		if (this.meters.size() < this.max) {
+			M kept = this.meters.putIfAbsent(key, meter);
+			return (kept != null) ? kept : meter;
+		}
+		return meter;
 	}
 
 	void forget() {
