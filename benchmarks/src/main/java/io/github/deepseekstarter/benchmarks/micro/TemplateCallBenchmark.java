@@ -19,7 +19,6 @@ package io.github.deepseekstarter.benchmarks.micro;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -76,23 +75,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Fork(1)
 public class TemplateCallBenchmark {
 
-	private static final String CHUNK_START = "{\"id\":\"baa57de1-6965-4761-b2e9-5032c8b54cc5\","
-			+ "\"object\":\"chat.completion.chunk\",\"created\":1796143018,\"model\":\"deepseek-v4-flash\","
-			+ "\"system_fingerprint\":\"fp_emulator\",\"choices\":[{\"index\":0,\"delta\":";
-
-	private static final String COMPLETION = "{\"id\":\"8a42474b-ee49-4234-a4b0-e6703586fced\","
-			+ "\"object\":\"chat.completion\",\"created\":1796143018,\"model\":\"deepseek-v4-flash\","
-			+ "\"system_fingerprint\":\"fp_emulator\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-			+ "\"content\":\"Echo: Say hello\",\"reasoning_content\":\"Thinking about: Say hello\"},"
-			+ "\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":7,"
-			+ "\"total_tokens\":9,\"prompt_tokens_details\":{\"cached_tokens\":0},"
-			+ "\"completion_tokens_details\":{\"reasoning_tokens\":4},\"prompt_cache_hit_tokens\":0,"
-			+ "\"prompt_cache_miss_tokens\":2}}";
-
-	private static final String USAGE = "\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":7,\"total_tokens\":9,"
-			+ "\"prompt_tokens_details\":{\"cached_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":4},"
-			+ "\"prompt_cache_hit_tokens\":0,\"prompt_cache_miss_tokens\":2}";
-
 	private static final URI BASE_URL = URI.create("http://127.0.0.1:1");
 
 	private static final byte[] PREPARED_BODY = ("{\"model\":\"deepseek-v4-flash\",\"messages\":[{\"role\":\"user\","
@@ -107,11 +89,11 @@ public class TemplateCallBenchmark {
 
 	// WebClient alone and the template on each connector, the template as the load
 	// harness builds it.
-	private final WebClient webClientForJson = webClient(
-			new InMemoryConnector(MediaType.APPLICATION_JSON, List.of(bytes(COMPLETION))));
+	private final WebClient webClientForJson = webClient(new InMemoryConnector(MediaType.APPLICATION_JSON,
+			List.of(EmulatorAnswers.bytes(EmulatorAnswers.COMPLETION))));
 
 	private final WebClient webClientForEvents = webClient(
-			new InMemoryConnector(MediaType.TEXT_EVENT_STREAM, streamReads()));
+			new InMemoryConnector(MediaType.TEXT_EVENT_STREAM, EmulatorAnswers.streamReads()));
 
 	private final DeepSeekTemplate templateForJson = template(this.webClientForJson, DeepSeekObserver.NONE);
 
@@ -224,36 +206,6 @@ public class TemplateCallBenchmark {
 
 	private static DeepSeekTimeouts timeouts() {
 		return new DeepSeekTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2));
-	}
-
-	/**
-	 * The emulator's stream for the harness's request, one read per event as the tokens
-	 * arrive: the role, seven reasoning and seven answer fragments, the finish and the
-	 * usage.
-	 */
-	private static List<byte[]> streamReads() {
-		List<String> deltas = new ArrayList<>();
-		deltas.add("{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}]}");
-		for (String piece : List.of("Thinking", " about:", " Say", " hello", " and", " more", ".")) {
-			deltas.add("{\"content\":null,\"reasoning_content\":\"" + piece
-					+ "\"},\"logprobs\":null,\"finish_reason\":null}]}");
-		}
-		for (String piece : List.of("Echo:", " Say", " hello", " and", " a", " bit", ".")) {
-			deltas.add("{\"content\":\"" + piece + "\",\"reasoning_content\":null},\"logprobs\":null,"
-					+ "\"finish_reason\":null}]}");
-		}
-		List<byte[]> reads = new ArrayList<>();
-		for (String delta : deltas) {
-			reads.add(bytes("data: " + CHUNK_START + delta + "\n\n"));
-		}
-		reads.add(bytes("data: " + CHUNK_START + "{\"content\":\"\"},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
-				+ USAGE + "}\n\n"));
-		reads.add(bytes("data: [DONE]\n\n"));
-		return reads;
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

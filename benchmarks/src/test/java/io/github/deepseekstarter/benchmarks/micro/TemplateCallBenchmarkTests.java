@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link TemplateCallBenchmark} measures what it says: the template gets the whole answer
- * of each in-memory connector and reads it into its model.
+ * {@link TemplateCallBenchmark} and {@link OpenStreamsBenchmark} measure what they say:
+ * the template gets the whole answer of each in-memory connector and reads it into its
+ * model.
  */
 class TemplateCallBenchmarkTests {
 
@@ -37,6 +38,23 @@ class TemplateCallBenchmarkTests {
 		assertThat(benchmark.templateStream()).isEqualTo(16L);
 		assertThat(benchmark.meteredTemplateCall().content()).isEqualTo("Echo: Say hello");
 		assertThat(benchmark.meteredTemplateStream()).isEqualTo(16L);
+	}
+
+	@Test
+	void everyOpenStreamEndsWithEveryElementOfItsReadsAndOpensAgain() {
+		for (String client : new String[] { "webClient", "template" }) {
+			OpenStreamsBenchmark benchmark = new OpenStreamsBenchmark();
+			benchmark.streams = 50;
+			benchmark.client = client;
+			benchmark.open();
+			// Each stream is 21 reads: every stream ends twice, each time with the
+			// elements its client should have, or the read that ends it throws.
+			for (int i = 0; i < 50 * 21 * 2; i++) {
+				benchmark.read();
+			}
+			assertThat(benchmark.completed()).as(client).isEqualTo(100);
+			benchmark.close();
+		}
 	}
 
 }
