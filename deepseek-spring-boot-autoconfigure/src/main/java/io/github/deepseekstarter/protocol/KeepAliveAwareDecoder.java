@@ -119,10 +119,10 @@ public final class KeepAliveAwareDecoder {
 		private final int maxEventSize;
 
 		// The data of an event of one line, the usual case, is decoded once and never
-		// copied; only a second line starts the builder.
+		// copied; only a second line starts the builder, made at the first such event.
 		private @Nullable String firstData;
 
-		private final StringBuilder data = new StringBuilder();
+		private @Nullable StringBuilder data;
 
 		private long dataBytes;
 
@@ -198,10 +198,15 @@ public final class KeepAliveAwareDecoder {
 				this.firstData = value;
 				return;
 			}
-			if (this.data.length() == 0) {
-				this.data.append(this.firstData);
+			StringBuilder data = this.data;
+			if (data == null) {
+				data = new StringBuilder();
+				this.data = data;
 			}
-			this.data.append('\n').append(value);
+			if (data.length() == 0) {
+				data.append(this.firstData);
+			}
+			data.append('\n').append(value);
 		}
 
 		private void dispatch() {
@@ -210,10 +215,14 @@ public final class KeepAliveAwareDecoder {
 				// A blank line alone is how some servers keep a queued stream alive.
 				return;
 			}
-			ServerSentEvent ready = (text != null)
-					? new ServerSentEvent(this.event, (this.data.length() > 0) ? this.data.toString() : text) : null;
+			StringBuilder data = this.data;
+			boolean joined = data != null && data.length() > 0;
+			ServerSentEvent ready = (text != null) ? new ServerSentEvent(this.event, joined ? data.toString() : text)
+					: null;
 			this.firstData = null;
-			this.data.setLength(0);
+			if (joined) {
+				data.setLength(0);
+			}
 			this.dataBytes = 0;
 			this.event = null;
 			if (ready != null) {

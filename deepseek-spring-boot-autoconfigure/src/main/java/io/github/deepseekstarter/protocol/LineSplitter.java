@@ -31,11 +31,19 @@ final class LineSplitter {
 
 	static final int MAX_KEPT_READ = 8 * 1024;
 
+	private static final byte[] EMPTY = new byte[0];
+
+	/**
+	 * Each thread's array to copy a read into. A line is handed over only during the
+	 * feed, so the thread that feeds reads of thousands of streams reuses one array, warm
+	 * in its cache, where each stream kept one of its own.
+	 */
+	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
 	private final int maxLineSize;
 
-	private byte[] read = new byte[512];
-
-	private byte[] partial = new byte[256];
+	// Bytes of a line split between reads, the only bytes a stream holds between them.
+	private byte[] partial = EMPTY;
 
 	private int partialSize;
 
@@ -58,8 +66,23 @@ final class LineSplitter {
 	 */
 	void feed(DataBuffer buffer, Lines lines) {
 		int length = buffer.readableByteCount();
-		byte[] bytes = readBuffer(length);
-		buffer.read(bytes, 0, length);
+		Scratch scratch = SCRATCH.get();
+		// A receiver may feed another splitter in this thread before the line it was
+		// handed returns: that feed gets an array of its own.
+		boolean borrowed = !scratch.inUse && length <= MAX_KEPT_READ;
+		byte[] bytes = borrowed ? scratch.borrow(length) : new byte[length];
+		try {
+			buffer.read(bytes, 0, length);
+			split(bytes, length, lines);
+		}
+		finally {
+			if (borrowed) {
+				scratch.inUse = false;
+			}
+		}
+	}
+
+	private void split(byte[] bytes, int length, Lines lines) {
 		int start = 0;
 		for (int i = 0; i < length; i++) {
 			byte b = bytes[i];
@@ -79,22 +102,6 @@ final class LineSplitter {
 		}
 	}
 
-	/**
-	 * The array to copy a read into: the splitter's own, grown up to
-	 * {@link #MAX_KEPT_READ} bytes; a larger read gets an array of its own, so that
-	 * thousands of open streams do not each keep the largest read they ever had.
-	 */
-	private byte[] readBuffer(int length) {
-		if (length <= this.read.length) {
-			return this.read;
-		}
-		if (length > MAX_KEPT_READ) {
-			return new byte[length];
-		}
-		this.read = new byte[Math.min(MAX_KEPT_READ, Math.max(length, 2 * this.read.length))];
-		return this.read;
-	}
-
 	private void line(byte[] bytes, int start, int end, Lines lines) {
 		if (this.partialSize == 0) {
 			checkSize(end - start);
@@ -109,7 +116,7 @@ final class LineSplitter {
 		int size = this.partialSize + end - start;
 		checkSize(size);
 		if (this.partial.length < size) {
-			this.partial = Arrays.copyOf(this.partial, Math.max(size, 2 * this.partial.length));
+			this.partial = Arrays.copyOf(this.partial, Math.max(size, Math.max(64, 2 * this.partial.length)));
 		}
 		System.arraycopy(bytes, start, this.partial, this.partialSize, end - start);
 		this.partialSize = size;
@@ -135,16 +142,21 @@ final class LineSplitter {
 	 */
 	void take(Lines lines) {
 		int size = this.partialSize;
+		byte[] line = this.partial;
 		this.partialSize = 0;
-		lines.line(this.partial, 0, size);
+		if (line.length > MAX_KEPT_READ) {
+			// A line that large is not kept for the next one.
+			this.partial = EMPTY;
+		}
+		lines.line(line, 0, size);
 	}
 
 	/**
 	 * The bytes the splitter holds between reads, whatever it was fed.
-	 * @return the size of its arrays
+	 * @return the size of its array
 	 */
 	int retainedBytes() {
-		return this.read.length + this.partial.length;
+		return this.partial.length;
 	}
 
 	/**
@@ -159,6 +171,25 @@ final class LineSplitter {
 		 * @param end the index after its last byte
 		 */
 		void line(byte[] bytes, int start, int end);
+
+	}
+
+	/**
+	 * A thread's array for reads, and whether a feed of this thread holds it.
+	 */
+	private static final class Scratch {
+
+		private byte[] bytes = new byte[512];
+
+		private boolean inUse;
+
+		byte[] borrow(int length) {
+			if (this.bytes.length < length) {
+				this.bytes = new byte[Math.min(MAX_KEPT_READ, Math.max(length, 2 * this.bytes.length))];
+			}
+			this.inUse = true;
+			return this.bytes;
+		}
 
 	}
 
