@@ -132,9 +132,31 @@ final class InMemoryConnector implements ClientHttpConnector {
 
 	}
 
-	record Response(HttpHeaders headers, Flux<DataBuffer> body) implements ClientHttpResponse {
+	/**
+	 * A response whose body can be read once, as a connection's: a later subscription
+	 * (WebClient's release of a body not consumed) completes at once, as Reactor Netty's
+	 * does once the body has been read.
+	 */
+	static final class Response implements ClientHttpResponse {
 
 		private static final MultiValueMap<String, ResponseCookie> NO_COOKIES = new LinkedMultiValueMap<>(0);
+
+		private final HttpHeaders headers;
+
+		private final Flux<DataBuffer> body;
+
+		private boolean subscribed;
+
+		Response(HttpHeaders headers, Flux<DataBuffer> body) {
+			this.headers = headers;
+			this.body = Flux.defer(() -> {
+				if (this.subscribed) {
+					return Flux.empty();
+				}
+				this.subscribed = true;
+				return body;
+			});
+		}
 
 		@Override
 		public HttpStatusCode getStatusCode() {
