@@ -18,6 +18,8 @@ package io.github.deepseekstarter.protocol;
 
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 
@@ -41,6 +43,10 @@ final class LineSplitter {
 	private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
 	private final int maxLineSize;
+
+	// The array of the thread that fed the last read: a connection's reads come in one
+	// thread, which then finds it without a thread-local lookup.
+	private @Nullable Scratch scratch;
 
 	// Bytes of a line split between reads, the only bytes a stream holds between them.
 	private byte[] partial = EMPTY;
@@ -66,7 +72,11 @@ final class LineSplitter {
 	 */
 	void feed(DataBuffer buffer, Lines lines) {
 		int length = buffer.readableByteCount();
-		Scratch scratch = SCRATCH.get();
+		Scratch scratch = this.scratch;
+		if (scratch == null || scratch.owner != Thread.currentThread()) {
+			scratch = SCRATCH.get();
+			this.scratch = scratch;
+		}
 		// A receiver may feed another splitter in this thread before the line it was
 		// handed returns: that feed gets an array of its own.
 		boolean borrowed = !scratch.inUse && length <= MAX_KEPT_READ;
@@ -178,6 +188,8 @@ final class LineSplitter {
 	 * A thread's array for reads, and whether a feed of this thread holds it.
 	 */
 	private static final class Scratch {
+
+		private final Thread owner = Thread.currentThread();
 
 		private byte[] bytes = new byte[512];
 
