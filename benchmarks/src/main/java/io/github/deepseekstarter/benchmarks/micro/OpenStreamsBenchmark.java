@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.deepseekstarter.client.DeepSeekConnector;
 import io.github.deepseekstarter.client.DeepSeekTemplate;
@@ -126,7 +127,7 @@ public class OpenStreamsBenchmark {
 			.clientConnector(this.connector)
 			.build();
 		boolean template = "template".equals(this.client);
-		Function<Integer, Flux<?>> opener = template ? template(webClient) : bytesOnly(webClient);
+		Supplier<Flux<?>> opener = template ? template(webClient) : bytesOnly(webClient);
 		// The template's chunks, or every read the WebClient alone releases.
 		int elements = template ? EmulatorAnswers.streamReads().size() - 1 : this.reads.size();
 		this.open = new OpenStream[this.streams];
@@ -147,9 +148,6 @@ public class OpenStreamsBenchmark {
 	}
 
 	/**
-	 * Delivers the next read of the next stream.
-	 */
-	/**
 	 * Streams that ended after their last read with every element they should have.
 	 * @return the number of streams
 	 */
@@ -161,6 +159,9 @@ public class OpenStreamsBenchmark {
 		return completed;
 	}
 
+	/**
+	 * Delivers the next read of the next stream.
+	 */
 	@Benchmark
 	public void read() {
 		OpenStream stream = this.open[this.next];
@@ -168,15 +169,15 @@ public class OpenStreamsBenchmark {
 		stream.read();
 	}
 
-	private static Function<Integer, Flux<?>> bytesOnly(WebClient webClient) {
-		return (ignored) -> webClient.post()
+	private static Supplier<Flux<?>> bytesOnly(WebClient webClient) {
+		return () -> webClient.post()
 			.uri("/chat/completions")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(BodyInserters.fromValue(PREPARED_BODY))
 			.exchangeToFlux((response) -> response.bodyToFlux(DataBuffer.class).doOnNext(DataBufferUtils::release));
 	}
 
-	private static Function<Integer, Flux<?>> template(WebClient webClient) {
+	private static Supplier<Flux<?>> template(WebClient webClient) {
 		RetrySettings once = new RetrySettings(1, RetrySettings.DEFAULTS.initialBackoff(),
 				RetrySettings.DEFAULTS.multiplier(), RetrySettings.DEFAULTS.maxBackoff(),
 				RetrySettings.DEFAULTS.maxRetryAfter());
@@ -194,7 +195,7 @@ public class OpenStreamsBenchmark {
 			.message(ChatMessage.user("Say hello"))
 			.maxTokens(16)
 			.build();
-		return (ignored) -> template.chatStream(request);
+		return () -> template.chatStream(request);
 	}
 
 	private static DeepSeekTimeouts timeouts() {
@@ -207,7 +208,7 @@ public class OpenStreamsBenchmark {
 	 */
 	private static final class OpenStream {
 
-		private final Function<Integer, Flux<?>> opener;
+		private final Supplier<Flux<?>> opener;
 
 		private final SinkConnector connector;
 
@@ -229,8 +230,7 @@ public class OpenStreamsBenchmark {
 
 		private @Nullable Subscription subscription;
 
-		private OpenStream(Function<Integer, Flux<?>> opener, SinkConnector connector, List<byte[]> reads,
-				int elements) {
+		private OpenStream(Supplier<Flux<?>> opener, SinkConnector connector, List<byte[]> reads, int elements) {
 			this.opener = opener;
 			this.connector = connector;
 			this.reads = reads;
@@ -241,7 +241,7 @@ public class OpenStreamsBenchmark {
 			this.delivered = 0;
 			this.received = 0;
 			this.completed = false;
-			this.opener.apply(0).subscribe(new Reader(this));
+			this.opener.get().subscribe(new Reader(this));
 			// Everything up to the connection runs in the subscribing thread.
 			this.body = this.connector.take();
 		}
