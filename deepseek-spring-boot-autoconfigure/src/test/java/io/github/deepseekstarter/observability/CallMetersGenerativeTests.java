@@ -40,8 +40,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.util.context.Context;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Random runs of overlapping calls recorded by an observer that keeps each shape's meters
  * and by one that keeps none, so registers every meter each time it records it, on two
@@ -70,16 +68,7 @@ class CallMetersGenerativeTests {
 
 	@Test
 	void keepingEachShapesMetersRecordsWhatRegisteringThemOnEveryCallRecords() {
-		int runs = Integer.getInteger("deepseek.meters.runs", DEFAULT_RUNS);
-		long seed = Long.getLong("deepseek.meters.seed", 20261202L);
-		SplittableRandom seeds = new SplittableRandom(seed);
-		for (int run = 0; run < runs; run++) {
-			long runSeed = seeds.nextLong();
-			String failure = run(new SplittableRandom(runSeed));
-			assertThat(failure)
-				.as("run %d of seed %d (replay with -Ddeepseek.meters.seed=%d and runs=%d)", run, seed, seed, run + 1)
-				.isNull();
-		}
+		MeterRuns.check(DEFAULT_RUNS, CallMetersGenerativeTests::run);
 	}
 
 	/**

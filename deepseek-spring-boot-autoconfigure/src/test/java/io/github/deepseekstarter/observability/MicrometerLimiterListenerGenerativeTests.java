@@ -35,8 +35,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Random runs of what a limiter tells its listener (admissions with their wait,
  * rejections by reason, budget rejections by period, abandons), on few lanes or more than
@@ -53,15 +51,7 @@ class MicrometerLimiterListenerGenerativeTests {
 
 	@Test
 	void theRegistryShowsEveryEventSinceItsMeterWasLastRemoved() {
-		int runs = Integer.getInteger("deepseek.meters.runs", DEFAULT_RUNS);
-		long seed = Long.getLong("deepseek.meters.seed", 20261202L);
-		SplittableRandom seeds = new SplittableRandom(seed);
-		for (int run = 0; run < runs; run++) {
-			String failure = run(new SplittableRandom(seeds.nextLong()));
-			assertThat(failure)
-				.as("run %d of seed %d (replay with -Ddeepseek.meters.seed=%d and runs=%d)", run, seed, seed, run + 1)
-				.isNull();
-		}
+		MeterRuns.check(DEFAULT_RUNS, MicrometerLimiterListenerGenerativeTests::run);
 	}
 
 	private static @Nullable String run(SplittableRandom random) {
