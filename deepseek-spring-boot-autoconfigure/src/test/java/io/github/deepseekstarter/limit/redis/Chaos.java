@@ -82,8 +82,6 @@ final class Chaos {
 
 	private static final Duration PAUSE = Duration.ofSeconds(2);
 
-	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-
 	private static final String LANE = LimiterConfig.FLASH;
 
 	private final DeepSeekEmulator emulator;
@@ -339,23 +337,7 @@ final class Chaos {
 		@Override
 		public void close() {
 			this.running.dispose();
-			// Closing a Lettuce cluster connection after its nodes were killed
-			// and restarted can wait forever for the endpoint's exclusive lock
-			// (a Lettuce defect seen at this test's end, once the figures are
-			// taken): the context closes on a thread of its own, in bounded time.
-			Thread closing = new Thread(this.context::close, "chaos-replica-close");
-			closing.setDaemon(true);
-			closing.start();
-			try {
-				closing.join(CLOSE_TIMEOUT.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			if (closing.isAlive()) {
-				System.err.println("A chaos replica's context did not close within " + CLOSE_TIMEOUT
-						+ "; its Redis connections are left to the JVM's exit.");
-			}
+			BoundedClose.run("a chaos replica's context", this.context::close);
 		}
 
 	}

@@ -196,14 +196,14 @@ final class Replica implements AutoCloseable {
 	 * back.
 	 */
 	void crash() {
-		this.connectionFactory.destroy();
+		BoundedClose.run("a crashed replica's connection factory", this.connectionFactory::destroy);
 	}
 
 	@Override
 	public void close() {
 		completeAll();
 		this.permits.close();
-		this.connectionFactory.destroy();
+		BoundedClose.run("a replica's connection factory", this.connectionFactory::destroy);
 		this.resources.shutdown(0, 1, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
