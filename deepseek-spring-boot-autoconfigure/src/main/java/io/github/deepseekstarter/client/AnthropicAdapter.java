@@ -97,7 +97,7 @@ final class AnthropicAdapter implements ProtocolAdapter<MessageRequest, Message,
 	}
 
 	@Override
-	public Message response(String json, ResponseMetadata metadata) {
+	public Message response(byte[] json, ResponseMetadata metadata) {
 		return WireJson.read(json, Message.class).withMetadata(metadata);
 	}
 

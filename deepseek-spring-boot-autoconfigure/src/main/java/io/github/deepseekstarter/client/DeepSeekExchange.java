@@ -68,9 +68,9 @@ final class DeepSeekExchange {
 	 * @param body the serialized request
 	 * @param progress records keep-alives and the first real byte
 	 * @param failed told of the error the exchange ends with, as the caller gets it
-	 * @return the JSON text
+	 * @return the JSON text's UTF-8 bytes
 	 */
-	Mono<String> postForJson(String path, byte[] body, ResponseProgress progress, Consumer<Throwable> failed) {
+	Mono<byte[]> postForJson(String path, byte[] body, ResponseProgress progress, Consumer<Throwable> failed) {
 		return this.webClient.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -116,9 +116,9 @@ final class DeepSeekExchange {
 	/**
 	 * Reads a JSON resource with {@code GET}.
 	 * @param path the path below the base URL
-	 * @return the JSON text
+	 * @return the JSON text's UTF-8 bytes
 	 */
-	Mono<String> get(String path) {
+	Mono<byte[]> get(String path) {
 		ResponseProgress progress = new ResponseProgress();
 		return this.webClient.get()
 			.uri(path)
@@ -138,19 +138,18 @@ final class DeepSeekExchange {
 		};
 	}
 
-	private Mono<String> json(ClientResponse response, ResponseProgress progress) {
-		return isError(response) ? error(response)
-				: KeepAliveAwareDecoder
-					.json(response.bodyToFlux(DataBuffer.class), progress, (int) this.limits.maxBodySize().toBytes())
-					.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress)))
-					.flatMap(DeepSeekExchange::unlessErrorEnvelope);
+	private Mono<byte[]> json(ClientResponse response, ResponseProgress progress) {
+		return isError(response) ? error(response) : KeepAliveAwareDecoder
+			.jsonBytes(response.bodyToFlux(DataBuffer.class), progress, (int) this.limits.maxBodySize().toBytes())
+			.switchIfEmpty(Mono.error(() -> closedBeforeInference(progress)))
+			.flatMap(DeepSeekExchange::unlessErrorEnvelope);
 	}
 
 	/**
 	 * DeepSeek may answer 200 with an error envelope instead of the answer: it is the
 	 * error its type names, never a success.
 	 */
-	private static Mono<String> unlessErrorEnvelope(String json) {
+	private static Mono<byte[]> unlessErrorEnvelope(byte[] json) {
 		DeepSeekException error = ErrorMapper.fromEnvelope(json);
 		return (error != null) ? Mono.error(error) : Mono.just(json);
 	}

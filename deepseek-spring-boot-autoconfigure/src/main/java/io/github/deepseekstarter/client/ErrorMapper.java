@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -65,19 +66,33 @@ final class ErrorMapper {
 	 * @return the exception, or {@code null} when the JSON is not an error envelope
 	 */
 	static @Nullable DeepSeekApiException fromEnvelope(String json) {
-		if (!startsLikeEnvelope(json)) {
-			return null;
-		}
-		try {
-			JsonNode root = DeepSeekJson.mapper().readTree(json);
-			if (!root.path("error").isObject()) {
-				return null;
-			}
-		}
-		catch (JacksonException ex) {
+		if (!startsLikeEnvelope(json) || !isEnvelope(json)) {
 			return null;
 		}
 		return fromErrorBody(json);
+	}
+
+	/**
+	 * The exception of an error envelope sent where an answer was expected.
+	 * @param json the UTF-8 bytes of the body
+	 * @return the exception, or {@code null} when the JSON is not an error envelope
+	 */
+	static @Nullable DeepSeekApiException fromEnvelope(byte[] json) {
+		if (!startsLikeEnvelope(new Ascii(json))) {
+			return null;
+		}
+		String text = new String(json, StandardCharsets.UTF_8);
+		return isEnvelope(text) ? fromErrorBody(text) : null;
+	}
+
+	private static boolean isEnvelope(String json) {
+		try {
+			JsonNode root = DeepSeekJson.mapper().readTree(json);
+			return root.path("error").isObject();
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
 	}
 
 	private static int status(ApiError error) {
@@ -107,28 +122,68 @@ final class ErrorMapper {
 	 * in both envelopes; an answer or a chunk starts otherwise, so most are told apart
 	 * without parsing them.
 	 */
-	private static boolean startsLikeEnvelope(String json) {
+	private static boolean startsLikeEnvelope(CharSequence json) {
 		int i = skipWhitespace(json, 0);
 		if (i >= json.length() || json.charAt(i) != '{') {
 			return false;
 		}
 		i = skipWhitespace(json, i + 1);
-		if (json.startsWith("\"error\"", i)) {
+		if (startsWith(json, "\"error\"", i)) {
 			return true;
 		}
-		if (!json.startsWith("\"type\"", i)) {
+		if (!startsWith(json, "\"type\"", i)) {
 			return false;
 		}
 		i = skipWhitespace(json, i + 6);
-		return i < json.length() && json.charAt(i) == ':' && json.startsWith("\"error\"", skipWhitespace(json, i + 1));
+		return i < json.length() && json.charAt(i) == ':' && startsWith(json, "\"error\"", skipWhitespace(json, i + 1));
 	}
 
-	private static int skipWhitespace(String text, int from) {
+	private static boolean startsWith(CharSequence text, String prefix, int from) {
+		if (from + prefix.length() > text.length()) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length(); i++) {
+			if (text.charAt(from + i) != prefix.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int skipWhitespace(CharSequence text, int from) {
 		int i = from;
 		while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
 			i++;
 		}
 		return i;
+	}
+
+	/**
+	 * UTF-8 bytes read one byte a character: the characters JSON's structure is made of
+	 * are ASCII, and every byte of a longer UTF-8 sequence reads as no such character.
+	 */
+	private record Ascii(byte[] bytes) implements CharSequence {
+
+		@Override
+		public int length() {
+			return this.bytes.length;
+		}
+
+		@Override
+		public char charAt(int index) {
+			return (char) (this.bytes[index] & 0xff);
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			return new String(this.bytes, start, end - start, StandardCharsets.ISO_8859_1);
+		}
+
+		@Override
+		public String toString() {
+			return new String(this.bytes, StandardCharsets.ISO_8859_1);
+		}
+
 	}
 
 	/**

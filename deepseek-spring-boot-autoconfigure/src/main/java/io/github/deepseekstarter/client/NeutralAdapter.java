@@ -74,7 +74,7 @@ final class NeutralAdapter<Q, R, C> implements ProtocolAdapter<ChatRequest, Chat
 	}
 
 	@Override
-	public ChatResponse response(String json, ResponseMetadata metadata) {
+	public ChatResponse response(byte[] json, ResponseMetadata metadata) {
 		return this.mapping.response(this.wire.response(json, metadata));
 	}
 

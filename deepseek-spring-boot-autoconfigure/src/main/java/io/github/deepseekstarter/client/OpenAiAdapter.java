@@ -113,7 +113,7 @@ final class OpenAiAdapter implements ProtocolAdapter<ChatCompletionRequest, Chat
 	}
 
 	@Override
-	public ChatCompletion response(String json, ResponseMetadata metadata) {
+	public ChatCompletion response(byte[] json, ResponseMetadata metadata) {
 		return WireJson.read(json, ChatCompletion.class).withMetadata(metadata);
 	}
 

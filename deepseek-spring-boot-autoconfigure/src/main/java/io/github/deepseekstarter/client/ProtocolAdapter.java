@@ -81,11 +81,11 @@ interface ProtocolAdapter<Q, R, C> {
 
 	/**
 	 * Reads a whole answer.
-	 * @param json the body
+	 * @param json the body's UTF-8 bytes
 	 * @param metadata the keep-alives and the wait seen before it
 	 * @return the answer
 	 */
-	R response(String json, ResponseMetadata metadata);
+	R response(byte[] json, ResponseMetadata metadata);
 
 	/**
 	 * The usage an answer reports.

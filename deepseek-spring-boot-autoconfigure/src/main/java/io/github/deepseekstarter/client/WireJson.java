@@ -18,6 +18,7 @@ package io.github.deepseekstarter.client;
 
 import io.github.deepseekstarter.DeepSeekTransportException;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
@@ -49,9 +50,32 @@ final class WireJson {
 			value = READERS.get(type).readValue(json);
 		}
 		catch (JacksonException ex) {
-			throw new DeepSeekTransportException("DeepSeek sent a body that is not a valid " + type.getSimpleName()
-					+ " (" + ex.getOriginalMessage() + ")", ex);
+			throw invalid(type, ex);
 		}
+		return present(value, type);
+	}
+
+	/**
+	 * Reads UTF-8 bytes, as a body is read: Jackson reads bytes faster than the text
+	 * decoded from them (BENCHMARKS.md, "Reading JSON").
+	 */
+	static <T> T read(byte[] json, Class<T> type) {
+		T value;
+		try {
+			value = READERS.get(type).readValue(json);
+		}
+		catch (JacksonException ex) {
+			throw invalid(type, ex);
+		}
+		return present(value, type);
+	}
+
+	private static DeepSeekTransportException invalid(Class<?> type, JacksonException ex) {
+		return new DeepSeekTransportException("DeepSeek sent a body that is not a valid " + type.getSimpleName() + " ("
+				+ ex.getOriginalMessage() + ")", ex);
+	}
+
+	private static <T> T present(@Nullable T value, Class<T> type) {
 		if (value == null) {
 			// Data binding reads a JSON null as no value at all.
 			throw new DeepSeekTransportException("DeepSeek sent null where a " + type.getSimpleName() + " was expected",

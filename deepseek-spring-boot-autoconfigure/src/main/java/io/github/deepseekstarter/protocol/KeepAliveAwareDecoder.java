@@ -94,6 +94,19 @@ public final class KeepAliveAwareDecoder {
 	 * @return the JSON text, or empty when the body held nothing but keep-alives
 	 */
 	public static Mono<String> json(Flux<DataBuffer> body, ResponseProgress progress, int maxBodySize) {
+		return jsonBytes(body, progress, maxBodySize).map((json) -> new String(json, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Decodes a JSON body that may be preceded by blank lines into the UTF-8 bytes of its
+	 * JSON text, for a reader of bytes: what {@link #json(Flux, ResponseProgress, int)}
+	 * decodes to text. A body that comes in one read is copied once.
+	 * @param body the body, whose buffers this method releases
+	 * @param progress where keep-alives and the first real byte are recorded
+	 * @param maxBodySize the most bytes the JSON text may hold
+	 * @return the JSON text's bytes, or empty when the body held nothing but keep-alives
+	 */
+	public static Mono<byte[]> jsonBytes(Flux<DataBuffer> body, ResponseProgress progress, int maxBodySize) {
 		return Mono.defer(() -> {
 			JsonCollector collector = new JsonCollector(progress, maxBodySize);
 			// Each buffer is released once fed; what then() drops is a marker, never a
@@ -300,8 +313,12 @@ public final class KeepAliveAwareDecoder {
 			}
 		}
 
-		@Nullable String result() {
-			return this.leading ? null : new String(this.json, 0, this.size, StandardCharsets.UTF_8);
+		byte @Nullable [] result() {
+			if (this.leading) {
+				return null;
+			}
+			// Exact already when the JSON came in one read, or filled its last growth.
+			return (this.size == this.json.length) ? this.json : Arrays.copyOf(this.json, this.size);
 		}
 
 	}

@@ -16,6 +16,8 @@
 
 package io.github.deepseekstarter.client;
 
+import java.nio.charset.StandardCharsets;
+
 import io.github.deepseekstarter.DeepSeekTransportException;
 import io.github.deepseekstarter.protocol.ResponseMetadata;
 import io.github.deepseekstarter.protocol.ServerSentEvent;
@@ -38,11 +40,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class WireJsonTests {
 
+	private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
+
 	@ParameterizedTest
 	@ValueSource(classes = { ChatCompletion.class, ChatCompletionChunk.class, Message.class, MessageStreamEvent.class,
 			ModelList.class, Balance.class })
 	void aNullAnswerIsATransportFailureNamingTheExpectedType(Class<?> type) {
 		assertThatExceptionOfType(DeepSeekTransportException.class).isThrownBy(() -> WireJson.read("null", type))
+			.withMessageContaining(type.getSimpleName())
+			.withMessageContaining("null");
+		assertThatExceptionOfType(DeepSeekTransportException.class).isThrownBy(() -> WireJson.read(NULL, type))
 			.withMessageContaining(type.getSimpleName())
 			.withMessageContaining("null");
 	}
@@ -52,6 +59,9 @@ class WireJsonTests {
 	void anAnswerThatIsNotJsonIsATransportFailure(String body) {
 		assertThatExceptionOfType(DeepSeekTransportException.class)
 			.isThrownBy(() -> WireJson.read(body, ChatCompletion.class))
+			.withMessageContaining("ChatCompletion");
+		assertThatExceptionOfType(DeepSeekTransportException.class)
+			.isThrownBy(() -> WireJson.read(body.getBytes(StandardCharsets.UTF_8), ChatCompletion.class))
 			.withMessageContaining("ChatCompletion");
 	}
 
@@ -68,9 +78,9 @@ class WireJsonTests {
 	@Test
 	void aNullBodyIsATransportFailure() {
 		assertThatExceptionOfType(DeepSeekTransportException.class)
-			.isThrownBy(() -> OpenAiAdapter.INSTANCE.response("null", ResponseMetadata.NONE));
+			.isThrownBy(() -> OpenAiAdapter.INSTANCE.response(NULL, ResponseMetadata.NONE));
 		assertThatExceptionOfType(DeepSeekTransportException.class)
-			.isThrownBy(() -> AnthropicAdapter.INSTANCE.response("null", ResponseMetadata.NONE));
+			.isThrownBy(() -> AnthropicAdapter.INSTANCE.response(NULL, ResponseMetadata.NONE));
 	}
 
 }

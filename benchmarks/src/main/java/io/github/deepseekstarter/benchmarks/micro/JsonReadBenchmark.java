@@ -39,9 +39,9 @@ import tools.jackson.databind.ObjectReader;
 /**
  * What reading the emulator's answers into the client's model costs, against what
  * Jackson's tokenizer alone costs over the same text: the completion of a small call and
- * one reasoning chunk of a stream. The client decodes a body or an event's data to text
- * and reads the text ({@code ...Text}; {@code ...DecodedAndRead} adds the decoding of the
- * bytes); {@code ...Bytes} reads the bytes as they arrive instead.
+ * one reasoning chunk of a stream. The client reads a body from its bytes
+ * ({@code ...Bytes}) and an event's data from its text ({@code ...Text});
+ * {@code ...DecodedAndRead} is the text read with the decoding of its bytes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,7 +67,7 @@ public class JsonReadBenchmark {
 	final byte[] chunkBytes = EmulatorAnswers.bytes(this.chunk);
 
 	/**
-	 * Reads the completion from its text, as the client does.
+	 * Reads the completion from its text.
 	 * @return the completion
 	 */
 	@Benchmark
@@ -85,7 +85,7 @@ public class JsonReadBenchmark {
 	}
 
 	/**
-	 * Reads the completion from its bytes.
+	 * Reads the completion from its bytes, as the client does.
 	 * @return the completion
 	 */
 	@Benchmark
