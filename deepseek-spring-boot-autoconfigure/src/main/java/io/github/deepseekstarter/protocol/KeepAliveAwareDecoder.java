@@ -19,6 +19,7 @@ package io.github.deepseekstarter.protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -94,7 +95,7 @@ public final class KeepAliveAwareDecoder {
 	 * @return the JSON text, or empty when the body held nothing but keep-alives
 	 */
 	public static Mono<String> json(Flux<DataBuffer> body, ResponseProgress progress, int maxBodySize) {
-		return jsonBytes(body, progress, maxBodySize).map((json) -> new String(json, StandardCharsets.UTF_8));
+		return collect(body, progress, maxBodySize, JsonCollector::text);
 	}
 
 	/**
@@ -107,11 +108,16 @@ public final class KeepAliveAwareDecoder {
 	 * @return the JSON text's bytes, or empty when the body held nothing but keep-alives
 	 */
 	public static Mono<byte[]> jsonBytes(Flux<DataBuffer> body, ResponseProgress progress, int maxBodySize) {
+		return collect(body, progress, maxBodySize, JsonCollector::bytes);
+	}
+
+	private static <T> Mono<T> collect(Flux<DataBuffer> body, ResponseProgress progress, int maxBodySize,
+			Function<JsonCollector, @Nullable T> result) {
 		return Mono.defer(() -> {
 			JsonCollector collector = new JsonCollector(progress, maxBodySize);
 			// Each buffer is released once fed; what then() drops is a marker, never a
 			// buffer a discard hook would release again.
-			return body.map(collector::feed).then(Mono.fromSupplier(collector::result));
+			return body.map(collector::feed).then(Mono.fromSupplier(() -> result.apply(collector)));
 		});
 	}
 
@@ -313,12 +319,16 @@ public final class KeepAliveAwareDecoder {
 			}
 		}
 
-		byte @Nullable [] result() {
+		byte @Nullable [] bytes() {
 			if (this.leading) {
 				return null;
 			}
 			// Exact already when the JSON came in one read, or filled its last growth.
 			return (this.size == this.json.length) ? this.json : Arrays.copyOf(this.json, this.size);
+		}
+
+		@Nullable String text() {
+			return this.leading ? null : new String(this.json, 0, this.size, StandardCharsets.UTF_8);
 		}
 
 	}

@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -101,9 +102,12 @@ class KeepAliveAwareDecoderGenerativeTests {
 		DemandDriver.Pattern pattern = DemandDriver.Pattern.values()[random.nextInt(3)];
 		Scheduler thread = random.nextBoolean() ? connectionScheduler : null;
 		int cancelAfter = (random.nextInt(8) == 0) ? random.nextInt(expected.size()) : -1;
+		// Half the JSON bodies are read as the bytes of their text, as the client reads
+		// them.
+		boolean bytes = wire.format() == Format.JSON && random.nextBoolean();
 		ResponseProgress progress = new ResponseProgress();
-		DemandDriver<Object> driver = decode(wire, reads, pattern, thread, cancelAfter, random, progress);
-		String described = format + " cut " + reads + ", demand " + pattern
+		DemandDriver<Object> driver = decode(wire, reads, pattern, thread, cancelAfter, random, progress, bytes);
+		String described = format + " cut " + reads + ", demand " + pattern + (bytes ? ", read as bytes" : "")
 				+ ((thread != null) ? ", reads on another thread" : "")
 				+ ((cancelAfter >= 0) ? ", cancelled after " + cancelAfter : "");
 
@@ -123,13 +127,23 @@ class KeepAliveAwareDecoderGenerativeTests {
 
 	private DemandDriver<Object> decode(GeneratedWire wire, Reads reads, DemandDriver.Pattern pattern, Scheduler thread,
 			int cancelAfter, SplittableRandom random) throws Exception {
-		return decode(wire, reads, pattern, thread, cancelAfter, random, new ResponseProgress());
+		return decode(wire, reads, pattern, thread, cancelAfter, random, new ResponseProgress(), false);
 	}
 
 	private DemandDriver<Object> decode(GeneratedWire wire, Reads reads, DemandDriver.Pattern pattern, Scheduler thread,
-			int cancelAfter, SplittableRandom random, ResponseProgress progress) throws Exception {
-		Publisher<?> decoded = (wire.format() == Format.JSON) ? KeepAliveAwareDecoder.json(reads.flux(thread), progress)
-				: KeepAliveAwareDecoder.events(reads.flux(thread), progress);
+			int cancelAfter, SplittableRandom random, ResponseProgress progress, boolean bytes) throws Exception {
+		Publisher<?> decoded;
+		if (wire.format() != Format.JSON) {
+			decoded = KeepAliveAwareDecoder.events(reads.flux(thread), progress);
+		}
+		else if (bytes) {
+			decoded = KeepAliveAwareDecoder
+				.jsonBytes(reads.flux(thread), progress, KeepAliveAwareDecoder.DEFAULT_MAX_BODY_SIZE)
+				.map((json) -> new String(json, StandardCharsets.UTF_8));
+		}
+		else {
+			decoded = KeepAliveAwareDecoder.json(reads.flux(thread), progress);
+		}
 		DemandDriver<Object> driver = new DemandDriver<>(pattern);
 		decoded.subscribe(driver);
 		driver.drive(random, requester, cancelAfter);
