@@ -22,21 +22,22 @@ import java.time.Duration;
  * Runs a close of Lettuce connections on a daemon thread of its own and waits for it a
  * bounded time. Lettuce's client shutdown waits without a bound for its connections to
  * close ({@code AbstractRedisClient.shutdown} calls {@code get()} on the shutdown's
- * future), and closing a connection to a Redis Cluster whose nodes were killed, or at
- * times even one that was not, can wait forever for the endpoint's exclusive lock. A test
- * has asserted what it is about by then: a close that does not end prints where it waits,
- * and its connections are left to the JVM's exit.
+ * future), and closing connections to a Redis Cluster has been seen to wait forever:
+ * after its nodes were killed and restarted (the chaos tests), and once at the end of
+ * {@link ClusterLeasesTests}, whose nodes all ran. A test has asserted what it is about
+ * by then: a close that does not end prints where it waits, and its connections are left
+ * to the JVM's exit.
  */
 final class BoundedClose {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private BoundedClose() {
 	}
 
 	/**
 	 * Runs a close and waits for it at most {@link #TIMEOUT}.
-	 * @param what what is closed, for the thread's name and the message
+	 * @param what what is closed, for the message
 	 * @param close the close
 	 */
 	static void run(String what, Runnable close) {
