@@ -16,6 +16,8 @@
 
 package io.github.deepseekstarter.client;
 
+import java.util.function.Function;
+
 import io.github.deepseekstarter.DeepSeekTransportException;
 import io.github.deepseekstarter.protocol.DeepSeekJson;
 import org.jspecify.annotations.Nullable;
@@ -45,14 +47,7 @@ final class WireJson {
 	}
 
 	static <T> T read(String json, Class<T> type) {
-		T value;
-		try {
-			value = READERS.get(type).readValue(json);
-		}
-		catch (JacksonException ex) {
-			throw invalid(type, ex);
-		}
-		return present(value, type);
+		return read(type, (reader) -> reader.readValue(json));
 	}
 
 	/**
@@ -60,22 +55,18 @@ final class WireJson {
 	 * decoded from them (BENCHMARKS.md, "Reading JSON").
 	 */
 	static <T> T read(byte[] json, Class<T> type) {
+		return read(type, (reader) -> reader.readValue(json));
+	}
+
+	private static <T> T read(Class<T> type, Function<ObjectReader, @Nullable T> reading) {
 		T value;
 		try {
-			value = READERS.get(type).readValue(json);
+			value = reading.apply(READERS.get(type));
 		}
 		catch (JacksonException ex) {
-			throw invalid(type, ex);
+			throw new DeepSeekTransportException("DeepSeek sent a body that is not a valid " + type.getSimpleName()
+					+ " (" + ex.getOriginalMessage() + ")", ex);
 		}
-		return present(value, type);
-	}
-
-	private static DeepSeekTransportException invalid(Class<?> type, JacksonException ex) {
-		return new DeepSeekTransportException("DeepSeek sent a body that is not a valid " + type.getSimpleName() + " ("
-				+ ex.getOriginalMessage() + ")", ex);
-	}
-
-	private static <T> T present(@Nullable T value, Class<T> type) {
 		if (value == null) {
 			// Data binding reads a JSON null as no value at all.
 			throw new DeepSeekTransportException("DeepSeek sent null where a " + type.getSimpleName() + " was expected",
