@@ -21,6 +21,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
+
+import org.springframework.core.NativeDetector;
 
 /**
  * The client's own JSON mapper for the wire. It is never the application's mapper, so
@@ -40,6 +43,20 @@ public final class DeepSeekJson {
 	 * @return a builder of such a mapper
 	 */
 	static JsonMapper.Builder dataBinding() {
+		JsonMapper.Builder builder = withJacksonAccessors();
+		// Jackson 3 reaches every property through a method handle that the JIT cannot
+		// inline, and checks its type on every read: Blackbird's accessors, generated
+		// once per property, are plain calls. A native image defines no class at run
+		// time, so it keeps Jackson's own.
+		return NativeDetector.inNativeImage() ? builder : builder.addModule(new BlackbirdModule());
+	}
+
+	/**
+	 * The wire's settings with Jackson's own property accessors: what the generated
+	 * accessors are held to.
+	 * @return a builder of such a mapper
+	 */
+	static JsonMapper.Builder withJacksonAccessors() {
 		return JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))

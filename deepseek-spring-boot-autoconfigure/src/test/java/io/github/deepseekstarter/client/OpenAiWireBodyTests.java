@@ -16,21 +16,13 @@
 
 package io.github.deepseekstarter.client;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.github.deepseekstarter.protocol.DeepSeekJson;
+import io.github.deepseekstarter.protocol.WireRequests;
 import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest;
-import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest.ResponseFormat;
-import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest.StreamOptions;
-import io.github.deepseekstarter.protocol.openai.ChatCompletionRequest.Thinking;
-import io.github.deepseekstarter.protocol.openai.ChatMessage;
-import io.github.deepseekstarter.protocol.openai.Tool;
-import io.github.deepseekstarter.protocol.openai.ToolChoice;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +47,7 @@ class OpenAiWireBodyTests {
 	@MethodSource("seeds")
 	void theBodyWrittenOnceIsTheBodyBuiltAsATree(long seed) {
 		SplittableRandom random = new SplittableRandom(seed);
-		ChatCompletionRequest request = request(random);
+		ChatCompletionRequest request = WireRequests.openAi(random);
 		String model = random.nextBoolean() ? "deepseek-v4-pro" : "deepseek-v4-flash";
 		String userId = random.nextBoolean() ? null : "u-" + random.nextInt(1000);
 		boolean stream = random.nextBoolean();
@@ -71,60 +63,6 @@ class OpenAiWireBodyTests {
 
 	private static JsonNode tree(byte[] body) {
 		return DeepSeekJson.mapper().readTree(body);
-	}
-
-	private static ChatCompletionRequest request(SplittableRandom random) {
-		List<ChatMessage> messages = new ArrayList<>();
-		if (random.nextBoolean()) {
-			messages.add(ChatMessage.system("be brief"));
-		}
-		messages.add(ChatMessage.user("question " + random.nextInt(100) + " é 日本"));
-		if (random.nextBoolean()) {
-			messages.add(ChatMessage.assistant(null, "thought", List.of()));
-			messages.add(ChatMessage.tool("call-1", "{\"ok\":true}"));
-		}
-		ChatCompletionRequest.Builder builder = ChatCompletionRequest.builder().messages(messages);
-		if (random.nextBoolean()) {
-			builder.model("deepseek-chat");
-		}
-		if (random.nextBoolean()) {
-			builder.thinking(random.nextBoolean() ? Thinking.ENABLED : Thinking.DISABLED);
-		}
-		if (random.nextBoolean()) {
-			builder.reasoningEffort("high");
-		}
-		if (random.nextBoolean()) {
-			builder.maxTokens(1 + random.nextInt(4096));
-		}
-		if (random.nextBoolean()) {
-			builder.temperature(random.nextDouble() * 2).topP(random.nextDouble());
-		}
-		if (random.nextBoolean()) {
-			builder.frequencyPenalty(0.5).presencePenalty(-0.5);
-		}
-		if (random.nextBoolean()) {
-			builder.stop(List.of("\n\n", "END"));
-		}
-		switch (random.nextInt(3)) {
-			case 0 -> builder.streamOptions(StreamOptions.INCLUDE_USAGE);
-			case 1 -> builder.streamOptions(new StreamOptions(false));
-			default -> {
-			}
-		}
-		if (random.nextBoolean()) {
-			builder.tools(List.of(Tool.function("weather", "the weather", Map.of("type", "object"))))
-				.toolChoice(ToolChoice.function("weather"));
-		}
-		if (random.nextBoolean()) {
-			builder.responseFormat(ResponseFormat.JSON_OBJECT);
-		}
-		if (random.nextBoolean()) {
-			builder.logprobs(true).topLogprobs(random.nextInt(20));
-		}
-		if (random.nextBoolean()) {
-			builder.userId("explicit-" + random.nextInt(10));
-		}
-		return builder.build();
 	}
 
 }
