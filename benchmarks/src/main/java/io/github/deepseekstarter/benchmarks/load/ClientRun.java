@@ -42,7 +42,8 @@ public final class ClientRun {
 		ClientKind kind = ClientKind.parse(values.get("client"));
 		URI baseUrl = URI.create(values.get("base-url"));
 		RunPlan plan = options.plan(workload);
-		RunResult result = WorkloadRunner.run(kind, plan, LoadHarness.settings(baseUrl, options, plan));
+		RunResult result = WorkloadRunner.run(kind, plan, LoadHarness.settings(baseUrl, options, plan),
+				options.profileOf(workload, kind));
 		System.out.println(result.toLine());
 		System.exit(0);
 	}

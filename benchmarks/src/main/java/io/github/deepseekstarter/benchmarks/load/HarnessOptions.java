@@ -16,13 +16,16 @@
 
 package io.github.deepseekstarter.benchmarks.load;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.deepseekstarter.benchmarks.clients.ClientKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The harness's options, given as {@code --name=value} arguments; every one has a default
@@ -55,10 +58,13 @@ import io.github.deepseekstarter.benchmarks.clients.ClientKind;
  * ({@code overload-warmup}, default as many as measured)
  * @param streamCalls measured streams of the streams workload, {@code streams} of them
  * open at once ({@code stream-calls}, default four times {@code streams})
+ * @param profile a directory for a JDK Flight Recorder profile of each client's measured
+ * window, summarized by component under each table ({@code profile}, default none)
  */
 public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads, int requests, int warmup,
 		int concurrency, int streams, String streamHeap, int overloadLimit, int overloadOffered, int overloadRequests,
-		boolean fork, String streamFirstToken, int streamWarmup, int overloadWarmup, int streamCalls) {
+		boolean fork, String streamFirstToken, int streamWarmup, int overloadWarmup, int streamCalls,
+		@Nullable String profile) {
 
 	private static final String API_KEY = "--api-key=sk-benchmark";
 
@@ -95,7 +101,7 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 				intValue(values, "overload-offered", 2 * overloadLimit), overloadRequests,
 				Boolean.parseBoolean(values.getOrDefault("fork", "true")),
 				values.getOrDefault("stream-first-token", "1s"), intValue(values, "stream-warmup", streamCalls),
-				intValue(values, "overload-warmup", overloadRequests), streamCalls);
+				intValue(values, "overload-warmup", overloadRequests), streamCalls, values.get("profile"));
 	}
 
 	static Map<String, String> values(String... args) {
@@ -115,12 +121,28 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 	 * @return the arguments
 	 */
 	List<String> toArgs() {
-		return List.of("--requests=" + this.requests, "--warmup=" + this.warmup, "--concurrency=" + this.concurrency,
-				"--streams=" + this.streams, "--stream-heap=" + this.streamHeap,
+		List<String> args = new ArrayList<>(List.of("--requests=" + this.requests, "--warmup=" + this.warmup,
+				"--concurrency=" + this.concurrency, "--streams=" + this.streams, "--stream-heap=" + this.streamHeap,
 				"--overload-limit=" + this.overloadLimit, "--overload-offered=" + this.overloadOffered,
 				"--overload-requests=" + this.overloadRequests, "--stream-first-token=" + this.streamFirstToken,
 				"--stream-warmup=" + this.streamWarmup, "--overload-warmup=" + this.overloadWarmup,
-				"--stream-calls=" + this.streamCalls);
+				"--stream-calls=" + this.streamCalls));
+		if (this.profile != null) {
+			args.add("--profile=" + this.profile);
+		}
+		return args;
+	}
+
+	/**
+	 * Where a client's profile of a workload goes, when profiles are asked for.
+	 * @param workload the workload
+	 * @param client the client
+	 * @return the recording's file, or {@code null} without profiles
+	 */
+	@Nullable Path profileOf(Workload workload, ClientKind client) {
+		return (this.profile != null) ? Path.of(this.profile,
+				workload.name().toLowerCase(Locale.ROOT) + "-" + client.name().toLowerCase(Locale.ROOT) + ".jfr")
+				: null;
 	}
 
 	/**
@@ -170,7 +192,7 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 	}
 
 	private static Workload workload(String name) {
-		return Workload.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+		return Workload.valueOf(name.trim().toUpperCase(Locale.ROOT));
 	}
 
 	private static <T> List<T> list(Map<String, String> values, String name,

@@ -79,10 +79,14 @@ public final class LoadHarness {
 				for (ClientKind kind : options.clients()) {
 					System.err.println("Running " + workload + " through " + kind.label());
 					results.add(options.fork() ? forked(kind, workload, plan, options, emulator.baseUrl())
-							: WorkloadRunner.run(kind, plan, settings(emulator.baseUrl(), options, plan)));
+							: WorkloadRunner.run(kind, plan, settings(emulator.baseUrl(), options, plan),
+									options.profileOf(workload, kind)));
 				}
 			}
 			out.println(ReportTable.render(workload, plan, results));
+			if (options.profile() != null) {
+				out.println(ProfileTable.render(workload, options, results));
+			}
 			out.flush();
 			all.addAll(results);
 		}

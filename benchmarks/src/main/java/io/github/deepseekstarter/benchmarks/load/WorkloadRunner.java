@@ -16,6 +16,7 @@
 
 package io.github.deepseekstarter.benchmarks.load;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +25,7 @@ import io.github.deepseekstarter.benchmarks.clients.ClientKind;
 import io.github.deepseekstarter.benchmarks.clients.ClientSettings;
 import io.github.deepseekstarter.benchmarks.clients.Failures;
 import io.github.deepseekstarter.benchmarks.clients.LoadClient;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,14 +41,29 @@ final class WorkloadRunner {
 	}
 
 	static RunResult run(ClientKind kind, RunPlan plan, ClientSettings settings) {
-		try (LoadClient client = kind.create(settings); ResourceMeter meter = new ResourceMeter()) {
+		return run(kind, plan, settings, null);
+	}
+
+	/**
+	 * Runs the workload, with a profile of the measured calls when a file is given.
+	 */
+	static RunResult run(ClientKind kind, RunPlan plan, ClientSettings settings, @Nullable Path profile) {
+		try (LoadClient client = kind.create(settings);
+				ResourceMeter meter = new ResourceMeter();
+				WindowProfile profiled = WindowProfile.start(profile)) {
 			if (plan.warmupCalls() > 0) {
 				drive(client, plan, plan.warmupCalls(), new Tally(plan.warmupCalls()));
 			}
 			Tally tally = new Tally(plan.calls());
+			if (profiled != null) {
+				profiled.windowStarts();
+			}
 			meter.start();
 			drive(client, plan, plan.calls(), tally);
 			ResourceMeter.Usage usage = meter.stop();
+			if (profiled != null) {
+				profiled.windowEnds();
+			}
 			return new RunResult(kind.label(), plan.workload(), plan.calls(), tally.succeeded.get(),
 					tally.rateLimited.get(), tally.errors.get(), usage.wallSeconds(), usage.cpuSeconds(),
 					usage.jitCpuSeconds(), tally.latencies.percentileMillis(0.50),
