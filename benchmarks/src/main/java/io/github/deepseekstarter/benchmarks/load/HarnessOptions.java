@@ -60,11 +60,14 @@ import org.jspecify.annotations.Nullable;
  * open at once ({@code stream-calls}, default four times {@code streams})
  * @param profile a directory for a JDK Flight Recorder profile of each client's measured
  * window, summarized by component under each table ({@code profile}, default none)
+ * @param rounds how many times every client runs each workload, the clients taking turns
+ * against the same emulator, with the median of each ratio to the floor after the rounds'
+ * tables ({@code rounds}, default 1)
  */
 public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads, int requests, int warmup,
 		int concurrency, int streams, String streamHeap, int overloadLimit, int overloadOffered, int overloadRequests,
 		boolean fork, String streamFirstToken, int streamWarmup, int overloadWarmup, int streamCalls,
-		@Nullable String profile) {
+		@Nullable String profile, int rounds) {
 
 	private static final String API_KEY = "--api-key=sk-benchmark";
 
@@ -81,6 +84,18 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 	 * at once.
 	 */
 	private static final int STREAM_ROUNDS = 4;
+
+	/**
+	 * Checks the options that can be wrong together.
+	 */
+	public HarnessOptions {
+		if (rounds < 1) {
+			throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+		}
+		if (rounds > 1 && profile != null) {
+			throw new IllegalArgumentException("--profile records one round of each client; run it with --rounds=1");
+		}
+	}
 
 	/**
 	 * Reads the options.
@@ -101,7 +116,8 @@ public record HarnessOptions(List<ClientKind> clients, List<Workload> workloads,
 				intValue(values, "overload-offered", 2 * overloadLimit), overloadRequests,
 				Boolean.parseBoolean(values.getOrDefault("fork", "true")),
 				values.getOrDefault("stream-first-token", "1s"), intValue(values, "stream-warmup", streamCalls),
-				intValue(values, "overload-warmup", overloadRequests), streamCalls, values.get("profile"));
+				intValue(values, "overload-warmup", overloadRequests), streamCalls, values.get("profile"),
+				intValue(values, "rounds", 1));
 	}
 
 	static Map<String, String> values(String... args) {

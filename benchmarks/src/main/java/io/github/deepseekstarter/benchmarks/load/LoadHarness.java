@@ -51,10 +51,10 @@ public final class LoadHarness {
 	 * @throws IOException if the emulator or a client JVM cannot be started
 	 */
 	public static void main(String[] args) throws IOException {
-		List<RunResult> results = run(HarnessOptions.parse(args), System.out);
+		List<List<RunResult>> rounds = runRounds(HarnessOptions.parse(args), System.out);
 		// The chart goes next to the tables: --chart=<file>, load-harness.svg by default.
 		Path chart = Path.of(HarnessOptions.values(args).getOrDefault("chart", "load-harness.svg"));
-		Files.writeString(chart, ReportChart.render(results), StandardCharsets.UTF_8);
+		Files.writeString(chart, ReportChart.renderMedians(rounds), StandardCharsets.UTF_8);
 		System.err.println("Chart written to " + chart.toAbsolutePath());
 		System.exit(0);
 	}
@@ -63,32 +63,60 @@ public final class LoadHarness {
 	 * Runs every workload of the options through every client.
 	 * @param options the options
 	 * @param out where the tables go
-	 * @return every result, workload by workload
+	 * @return every result, workload by workload and round by round
 	 * @throws IOException if the emulator or a client JVM cannot be started
 	 */
 	public static List<RunResult> run(HarnessOptions options, PrintStream out) throws IOException {
 		List<RunResult> all = new ArrayList<>();
+		for (List<RunResult> round : runRounds(options, out)) {
+			all.addAll(round);
+		}
+		return all;
+	}
+
+	/**
+	 * Runs every workload of the options through every client, the clients taking turns
+	 * as many rounds as asked for, against one emulator per workload: a client that runs
+	 * while the machine is slower than usual is then seen beside the floor measured just
+	 * before or after it.
+	 * @param options the options
+	 * @param out where the tables go
+	 * @return one list per round of a workload, with every client's result in it
+	 * @throws IOException if the emulator or a client JVM cannot be started
+	 */
+	static List<List<RunResult>> runRounds(HarnessOptions options, PrintStream out) throws IOException {
+		List<List<RunResult>> all = new ArrayList<>();
 		for (Workload workload : options.workloads()) {
 			RunPlan plan = options.plan(workload);
-			List<RunResult> results = new ArrayList<>();
+			List<List<RunResult>> rounds = new ArrayList<>();
 			try (EmulatorProcess emulator = EmulatorProcess.start(plan.emulatorOptions())) {
 				// One unmeasured pass warms the emulator, so the first client measured
 				// does not pay for its JIT.
 				System.err.println("Warming the emulator for " + workload);
 				WorkloadRunner.run(ClientKind.RAW, plan, settings(emulator.baseUrl(), options, plan));
-				for (ClientKind kind : options.clients()) {
-					System.err.println("Running " + workload + " through " + kind.label());
-					results.add(options.fork() ? forked(kind, workload, plan, options, emulator.baseUrl())
-							: WorkloadRunner.run(kind, plan, settings(emulator.baseUrl(), options, plan),
-									options.profileOf(workload, kind)));
+				for (int round = 1; round <= options.rounds(); round++) {
+					List<RunResult> results = new ArrayList<>();
+					for (ClientKind kind : options.clients()) {
+						System.err.println("Running " + workload + " through " + kind.label()
+								+ ((options.rounds() > 1) ? ", round " + round + " of " + options.rounds() : ""));
+						results.add(options.fork() ? forked(kind, workload, plan, options, emulator.baseUrl())
+								: WorkloadRunner.run(kind, plan, settings(emulator.baseUrl(), options, plan),
+										options.profileOf(workload, kind)));
+					}
+					out.println(ReportTable.render(workload, plan, results,
+							(options.rounds() > 1) ? ", round " + round + " of " + options.rounds() : ""));
+					out.flush();
+					rounds.add(results);
 				}
 			}
-			out.println(ReportTable.render(workload, plan, results));
 			if (options.profile() != null) {
-				out.println(ProfileTable.render(workload, options, results));
+				out.println(ProfileTable.render(workload, options, rounds.get(0)));
+			}
+			if (options.rounds() > 1) {
+				out.println(RoundsTable.render(workload, rounds));
 			}
 			out.flush();
-			all.addAll(results);
+			all.addAll(rounds);
 		}
 		return all;
 	}

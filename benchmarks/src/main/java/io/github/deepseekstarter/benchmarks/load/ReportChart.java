@@ -98,6 +98,31 @@ final class ReportChart {
 	}
 
 	static String render(List<RunResult> results) {
+		return draw(bars(results));
+	}
+
+	/**
+	 * Draws the median of each bar over the rounds of a run, each round's bars relative
+	 * to that round's floor.
+	 * @param rounds every client's result, one list per round of a workload
+	 * @return the SVG
+	 */
+	static String renderMedians(List<List<RunResult>> rounds) {
+		Map<List<String>, List<Bar>> each = new LinkedHashMap<>();
+		for (List<RunResult> round : rounds) {
+			for (Bar bar : bars(round)) {
+				each.computeIfAbsent(List.of(bar.workload(), bar.client()), (key) -> new ArrayList<>()).add(bar);
+			}
+		}
+		List<Bar> medians = new ArrayList<>();
+		each.forEach((key,
+				bars) -> medians.add(new Bar(key.get(0), key.get(1),
+						RoundsTable.median(bars.stream().mapToDouble(Bar::callsPerCpuSecond).toArray()),
+						RoundsTable.median(bars.stream().mapToDouble(Bar::peakHeap).toArray()))));
+		return draw(medians);
+	}
+
+	private static List<Bar> bars(List<RunResult> results) {
 		List<Bar> bars = new ArrayList<>();
 		Map<Workload, RunResult> floors = new LinkedHashMap<>();
 		for (RunResult result : results) {
@@ -113,7 +138,7 @@ final class ReportChart {
 						result.peakHeapMiB() / floor.peakHeapMiB()));
 			}
 		}
-		return draw(bars);
+		return bars;
 	}
 
 	static String draw(List<Bar> bars) {

@@ -30,9 +30,18 @@ final class ReportTable {
 	private ReportTable() {
 	}
 
-	static String render(Workload workload, RunPlan plan, List<RunResult> results) {
+	/**
+	 * One round's table, its heading naming the round when there are several.
+	 * @param workload the workload
+	 * @param plan its plan
+	 * @param results every client's result of the round
+	 * @param round what the heading adds after the workload's title, such as
+	 * {@code ", round 2 of 3"}, or nothing
+	 * @return the Markdown
+	 */
+	static String render(Workload workload, RunPlan plan, List<RunResult> results, String round) {
 		StringBuilder out = new StringBuilder();
-		out.append("### ").append(workload.title()).append("\n\n");
+		out.append("### ").append(workload.title()).append(round).append("\n\n");
 		out.append(String.format(Locale.ROOT, "%d calls, %d in flight, %d on pro, client JVM -Xmx%s; emulator %s%n%n",
 				plan.calls(), plan.concurrency(), plan.proCalls(), plan.maxHeap(),
 				String.join(" ", plan.emulatorOptions())));

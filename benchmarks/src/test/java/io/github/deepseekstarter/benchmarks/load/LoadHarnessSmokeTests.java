@@ -80,6 +80,25 @@ class LoadHarnessSmokeTests {
 	}
 
 	@Test
+	void roundsTakeTurnsAndEndWithTheirMedians() throws IOException {
+		HarnessOptions options = HarnessOptions.parse("--clients=raw,template", "--workloads=throughput",
+				"--requests=10", "--warmup=0", "--concurrency=2", "--fork=false", "--rounds=2");
+		ByteArrayOutputStream tables = new ByteArrayOutputStream();
+		List<List<RunResult>> rounds = LoadHarness.runRounds(options,
+				new PrintStream(tables, true, StandardCharsets.UTF_8));
+		assertThat(rounds).hasSize(2)
+			.allSatisfy((round) -> assertThat(round).extracting(RunResult::client)
+				.containsExactly(ClientKind.RAW.label(), ClientKind.TEMPLATE.label()));
+		String text = tables.toString(StandardCharsets.UTF_8);
+		assertThat(text).contains("### " + Workload.THROUGHPUT.title() + ", round 1 of 2")
+			.contains("### " + Workload.THROUGHPUT.title() + ", round 2 of 2")
+			.contains("### " + Workload.THROUGHPUT.title() + ", 2 rounds")
+			.containsPattern("\\| DeepSeekTemplate \\| CPU per call × floor \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
+		// One pair of bars per client: the medians, not each round's.
+		assertThat(ReportChart.renderMedians(rounds).split("<rect x=\"250\"", -1)).hasSize(2 * 2 + 1);
+	}
+
+	@Test
 	void chartReadsSavedTablesWithAndWithoutTheJitColumns() {
 		List<String> lines = List.of("### Small",
 				"| raw Reactor Netty (floor) | 10 | 0 | 0 | 100 | 1.00 | 0.100 | 10000"
